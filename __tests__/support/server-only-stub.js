@@ -1,0 +1,1 @@
+// Stand-in for the 'server-only' guard under Jest (see jest.config.js).

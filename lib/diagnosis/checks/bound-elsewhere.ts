@@ -1,0 +1,33 @@
+import type { Check } from '@/lib/diagnosis/types';
+import { familyOf, hostPort, isWildcard, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
+
+/** The port is open on a specific address of the same family that is not the target's (127.0.0.2, 192.168.1.5). */
+export const boundElsewhere: Check = (facts) => {
+  const tcp = tcpListeners(facts);
+  const addrs = targetAddresses(facts);
+  if (!tcp || tcp.length === 0 || addrs.length === 0) return [];
+  if (tcp.some((l) => addrs.some((a) => listenerServes(l, a.address)))) return [];
+  const families = new Set(addrs.map((a) => a.family));
+  const elsewhere = tcp.filter((l) => !isWildcard(l.address) && families.has(familyOf(l.address)));
+  if (elsewhere.length === 0) return [];
+  const port = facts.target.port;
+  const where = listAnd(elsewhere.map((l) => hostPort(l.address, port)));
+  const first = elsewhere[0]!.address;
+  const bind = familyOf(first) === 'IPv6' ? '::1' : '127.0.0.1';
+  return [
+    {
+      id: 'bound-elsewhere',
+      severity: 'error',
+      step: 'start',
+      title: `The server listens on ${where}, not on ${facts.target.display}`,
+      detail:
+        `Port ${port} is open only on ${where}. A server bound to one address does not answer on another, so ` +
+        `${listAnd(addrs.map((a) => a.address))} gets no answer on port ${port}.`,
+      fixes: [
+        { platform: 'any', label: `Open the address the server is on`, command: `curl -v http://${hostPort(first, port)}/` },
+        { platform: 'any', label: `Or bind the server to ${bind} (e.g. --host ${bind})`, command: `--host ${bind} --port ${port}` },
+      ],
+      lesson: 'bind-addresses',
+    },
+  ];
+};

@@ -1,0 +1,63 @@
+import type { Check, Fix } from '@/lib/diagnosis/types';
+import { familyOf, hostPort, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
+
+/**
+ * The server listens only in the other IP family than (some of) the addresses the target reaches:
+ * e.g. it is on [::1] and the user asks for 127.0.0.1, or localhost resolves to ::1 first and it is on 127.0.0.1.
+ */
+export const familyMismatch: Check = (facts) => {
+  const tcp = tcpListeners(facts);
+  const addrs = targetAddresses(facts);
+  if (!tcp || tcp.length === 0 || addrs.length === 0) return [];
+  const port = facts.target.port;
+  const unserved = addrs.filter((a) => !tcp.some((l) => listenerServes(l, a.address)));
+  if (unserved.length === 0) return [];
+  // Only a mismatch of family when a listener exists in the family those addresses lack.
+  const otherFamily = tcp.filter((l) => unserved.every((a) => familyOf(l.address) !== a.family));
+  if (otherFamily.length === 0) return [];
+  const served = addrs.filter((a) => !unserved.includes(a));
+  const bound = listAnd(otherFamily.map((l) => hostPort(l.address, port)));
+  const missing = listAnd(unserved.map((a) => `${a.address} (${a.family})`));
+  const reachable = otherFamily[0]!.address;
+  const goodHost = reachable === '::' ? '::1' : reachable === '0.0.0.0' ? '127.0.0.1' : reachable;
+  const bindBoth = familyOf(goodHost) === 'IPv6' ? '127.0.0.1' : '::1';
+  const fixes: Fix[] = [
+    { platform: 'any', label: `Use the address the server is on`, command: `curl -v http://${hostPort(goodHost, port)}/` },
+    {
+      platform: 'any',
+      label: `Or make the server listen on ${bindBoth} too (Node: listen on '::' for both families)`,
+      command: `server.listen(${port}, '::')  // Python: --bind ::  ·  most servers: --host ::`,
+    },
+  ];
+  if (served.length === 0) {
+    return [
+      {
+        id: 'family-mismatch',
+        severity: 'error',
+        step: 'start',
+        title: `The server is on ${bound}, but ${facts.target.display} means ${missing}`,
+        detail:
+          `${facts.target.host} reaches ${listAnd(addrs.map((a) => a.address))}; the only listener on port ${port} is ` +
+          `${bound} (${otherFamily[0]!.family}). IPv4 and IPv6 are separate: a server on one does not answer the other, ` +
+          `so connections to ${listAnd(unserved.map((a) => a.address))} are refused.`,
+        fixes,
+        lesson: 'loopback',
+      },
+    ];
+  }
+  const firstUnserved = addrs.indexOf(unserved[0]!) < addrs.indexOf(served[0]!);
+  return [
+    {
+      id: 'family-mismatch',
+      severity: 'warning',
+      step: 'open',
+      title: `${facts.target.host} also means ${missing}, where nothing listens`,
+      detail:
+        `${facts.target.host} resolved to ${listAnd(addrs.map((a) => a.address))}${firstUnserved ? `, ${unserved[0]!.address} first` : ''}; ` +
+        `your server listens on ${listAnd(served.map((a) => hostPort(a.address, port)))} only. Clients that try ` +
+        `${unserved[0]!.address} ${firstUnserved ? 'first wait or fail before' : 'may fail instead of'} falling back.`,
+      fixes,
+      lesson: 'loopback',
+    },
+  ];
+};

@@ -1,0 +1,59 @@
+/** Every check, in the order their findings are shown within a step. Adding a check = adding a file + a line. */
+import type { Check } from '@/lib/diagnosis/types';
+import { bindAddress } from './bind-address';
+import { boundElsewhere } from './bound-elsewhere';
+import { closed } from './closed';
+import { connectionStates } from './connections';
+import { ephemeralPort } from './ephemeral-port';
+import { factUnavailable } from './fact-unavailable';
+import { familyMismatch } from './family-mismatch';
+import { httpError } from './http-error';
+import { httpOk } from './http-ok';
+import { listening } from './listening';
+import { noListener } from './no-listener';
+import { noResponse } from './no-response';
+import { notHttp } from './not-http';
+import { ownerHidden } from './owner-hidden';
+import { portFree } from './port-free';
+import { portTaken } from './port-taken';
+import { privilegedPort } from './privileged-port';
+import { refused } from './refused';
+import { reset } from './reset';
+import { resolutionFailed } from './resolution-failed';
+import { testCommands } from './test-commands';
+import { timeWaitBuildup } from './time-wait-buildup';
+import { timeout } from './timeout';
+import { tlsExpected } from './tls-expected';
+import { tlsNotOffered } from './tls-not-offered';
+import { udpOnly } from './udp-only';
+import { wildcardExposed } from './wildcard-exposed';
+
+export const CHECKS: Check[] = [
+  resolutionFailed,
+  portTaken,
+  portFree,
+  noListener,
+  listening,
+  ownerHidden,
+  familyMismatch,
+  boundElsewhere,
+  udpOnly,
+  bindAddress,
+  timeout,
+  reset,
+  refused,
+  closed,
+  noResponse,
+  tlsNotOffered,
+  tlsExpected,
+  httpError,
+  notHttp,
+  httpOk,
+  testCommands,
+  connectionStates,
+  timeWaitBuildup,
+  wildcardExposed,
+  privilegedPort,
+  ephemeralPort,
+  factUnavailable,
+];

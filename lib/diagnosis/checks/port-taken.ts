@@ -1,0 +1,33 @@
+import type { Check, Fix } from '@/lib/diagnosis/types';
+import { describeListener, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
+
+/** intent=start: the user wants to start a service here, but something already holds the port. */
+export const portTaken: Check = (facts) => {
+  if (facts.intent !== 'start') return [];
+  const tcp = tcpListeners(facts);
+  if (!tcp || tcp.length === 0) return [];
+  const port = facts.target.port;
+  const owners = [...new Map(tcp.filter((l) => l.pid !== null).map((l) => [l.pid, l])).values()];
+  const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
+  const fixes: Fix[] = [];
+  if (free !== null) fixes.push({ platform: 'any', label: `Use port ${free} instead (free right now, checked by binding it)`, command: `PORT=${free}` });
+  for (const o of owners) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
+  if (owners.length === 0) fixes.push(...whoListensFixes(port, true));
+  const holder = tcp[0]!;
+  return [
+    {
+      id: 'port-taken',
+      severity: 'error',
+      step: 'start',
+      title: `Port ${port} is already taken by ${holder.pid === null ? 'a process you cannot see' : `${holder.process ?? 'a process'} (pid ${holder.pid})`}`,
+      detail:
+        `${listAnd(tcp.map(describeListener))}${holder.command ? `, started as \`${holder.command}\`` : ''}. ` +
+        `A second server on the same address and port fails with EADDRINUSE ("address already in use"). ` +
+        `Stop the holder if it is an old copy of your service, or start yours on another port` +
+        (free !== null ? ` \u2014 ${free} is free.` : '.'),
+      fixes,
+      lesson: 'port-conflicts',
+    },
+  ];
+};

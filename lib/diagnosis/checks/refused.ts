@@ -1,0 +1,11 @@
+import type { Check } from '@/lib/diagnosis/types';
+import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+
+export const refused: Check = (facts) =>
+  connectFailure(facts, 'refused', {
+    id: 'refused',
+    title: (where) => `Connection refused on ${where}`,
+    meaning:
+      'The machine answered "nobody here" (a TCP reset to the connection request): no socket listens on that address and port, or a firewall rule rejects it',
+    lesson: 'ports',
+  });

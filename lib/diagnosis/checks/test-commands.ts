@@ -1,0 +1,16 @@
+import { testFixes } from '@/lib/diagnosis/commands';
+import type { Check } from '@/lib/diagnosis/types';
+import { targetUrl, urlHost } from '@/lib/diagnosis/view';
+
+/** The checks the doctor ran, as commands to run by hand: always offered, whatever the outcome. */
+export const testCommands: Check = (facts) => [
+  {
+    id: 'test-commands',
+    severity: 'info',
+    step: 'open',
+    title: 'Check it yourself',
+    detail: `The same tests, to run in a terminal: a full HTTP request, a bare TCP connect, and a raw connection to ${facts.target.display}.`,
+    fixes: testFixes(targetUrl(facts), urlHost(facts), facts.target.port),
+    lesson: 'tools',
+  },
+];

@@ -1,0 +1,30 @@
+import type { Check } from '@/lib/diagnosis/types';
+
+/** Above this many TIME_WAIT sockets on one port, clients are opening a new connection per request. */
+export const TIME_WAIT_THRESHOLD = 50;
+
+export const timeWaitBuildup: Check = (facts) => {
+  if (facts.connections.status !== 'ok') return [];
+  const { byState, total } = facts.connections.value;
+  const tw = byState.TIME_WAIT ?? 0;
+  if (tw < TIME_WAIT_THRESHOLD) return [];
+  const port = facts.target.port;
+  return [
+    {
+      id: 'time-wait-buildup',
+      severity: 'warning',
+      step: 'monitor',
+      title: `${tw} connections on port ${port} are in TIME_WAIT`,
+      detail:
+        `Of ${total} TCP sockets touching port ${port}, ${tw} are in TIME_WAIT (${byState.ESTABLISHED ?? 0} ESTABLISHED, ` +
+        `${byState.CLOSE_WAIT ?? 0} CLOSE_WAIT). Each closed connection lingers about a minute in TIME_WAIT on the side that closed first; ` +
+        `thousands of them mean a client opens a new connection for every request and can run out of source ports. Reuse connections (HTTP keep-alive, a connection pool).`,
+      fixes: [
+        { platform: 'linux', label: 'Count them by state', command: `ss -tan '( sport = :${port} or dport = :${port} )' | awk 'NR>1 {print $1}' | sort | uniq -c` },
+        { platform: 'darwin', label: 'Count them', command: `netstat -an -p tcp | grep '\\.${port} ' | awk '{print $6}' | sort | uniq -c` },
+        { platform: 'win32', label: 'Count them (PowerShell)', command: `Get-NetTCPConnection -LocalPort ${port} | Group-Object State` },
+      ],
+      lesson: 'tools',
+    },
+  ];
+};

@@ -1,0 +1,26 @@
+import type { Check } from '@/lib/diagnosis/types';
+import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+
+/** The port speaks TLS (HTTPS) but the user did not ask for https://: a browser sending plain HTTP gets nothing useful. */
+export const tlsExpected: Check = (facts) => {
+  const app = application(facts);
+  if (!app || (app.kind !== 'https' && app.kind !== 'tls') || facts.target.scheme === 'https') return [];
+  const url = targetUrl(facts, 'https');
+  const cert = app.tls?.authorizationError
+    ? ` Its certificate is not trusted (${app.tls.authorizationError}${app.tls.subject ? `, for "${app.tls.subject}"` : ''}), which is normal for a local development certificate: the browser will ask you to confirm.`
+    : '';
+  return [
+    {
+      id: 'tls-expected',
+      severity: 'warning',
+      step: 'open',
+      title: `${facts.target.display} speaks HTTPS: open https://, not http://`,
+      detail: `${hostPort(app.address, app.port)} completed a TLS handshake (${app.tls?.protocol ?? 'TLS'}). Plain http:// to this port fails or shows garbage.${cert}`,
+      fixes: [
+        { platform: 'any', label: 'Open it with https://', command: url },
+        { platform: 'any', label: 'Test it, accepting a self-signed certificate', command: `curl -vk ${url}` },
+      ],
+      lesson: 'http',
+    },
+  ];
+};

@@ -1,0 +1,19 @@
+import type { Check } from '@/lib/diagnosis/types';
+import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+
+/** The user typed https:// but the server speaks plain HTTP: browsers show "SSL_ERROR_RX_RECORD_TOO_LONG". */
+export const tlsNotOffered: Check = (facts) => {
+  const app = application(facts);
+  if (!app || app.kind !== 'http' || facts.target.scheme !== 'https') return [];
+  return [
+    {
+      id: 'tls-not-offered',
+      severity: 'error',
+      step: 'open',
+      title: `${facts.target.display} speaks plain HTTP: open http://, not https://`,
+      detail: `You asked for https://, but ${hostPort(app.address, app.port)} answered plain HTTP ${app.http?.status ?? ''} without TLS. Browsers then report a protocol error (e.g. ERR_SSL_PROTOCOL_ERROR).`,
+      fixes: [{ platform: 'any', label: 'Open it with http://', command: targetUrl(facts, 'http') }],
+      lesson: 'http',
+    },
+  ];
+};

@@ -1,0 +1,87 @@
+import 'server-only';
+import os from 'node:os';
+import { connectionsOnPort } from '@/lib/host/connections';
+import { findFreePortNear } from '@/lib/host/free-port';
+import { listListeners } from '@/lib/host/listeners';
+import { readEphemeralRange, portFactsFor } from '@/lib/host/port-range';
+import { probeTarget } from '@/lib/probe';
+import type { ProbeTimeouts } from '@/lib/probe/types';
+import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
+import { timedFact } from '@/lib/diagnosis/timed';
+import type { Fact, Facts, Intent, ProcessIdentity, Resolution } from '@/lib/diagnosis/types';
+import type { Target } from '@/lib/target';
+
+export interface GatherOptions {
+  intent?: Intent;
+  timeouts?: Partial<ProbeTimeouts>;
+}
+
+function selfIdentity(): ProcessIdentity {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+  let user: string | null = null;
+  try {
+    user = os.userInfo().username;
+  } catch {
+    user = null;
+  }
+  return { pid: process.pid, uid, user };
+}
+
+function hostHeader(target: Target): string {
+  return target.display;
+}
+
+function platform(): Facts['platform'] {
+  return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+}
+
+/**
+ * Everything the checks need about one target, read in parallel, each source under its own deadline, so a
+ * diagnosis takes about as long as its slowest probe and never longer than the probe timeouts plus a little.
+ */
+export async function gatherFacts(target: Target, resolution: Fact<Resolution>, options: GatherOptions = {}): Promise<Facts> {
+  const timeouts = { ...DEFAULT_PROBE_TIMEOUTS, ...options.timeouts };
+  const probeBudget = timeouts.connectMs + timeouts.bannerMs + 2 * timeouts.responseMs + 500;
+  const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
+  const [listeners, probes, port, connections] = await Promise.all([
+    timedFact('listening sockets', 4000, () => listListeners({ port: target.port })),
+    timedFact(`TCP connect to ${addresses.length} address(es), then an application probe`, probeBudget, () =>
+      probeTarget(addresses, target.port, {
+        hostHeader: hostHeader(target),
+        path: target.path,
+        preferTls: target.scheme === 'https',
+        timeouts,
+      }),
+    ),
+    timedFact('port ranges', 1000, async () => {
+      const range = await readEphemeralRange();
+      return portFactsFor(target.port, range);
+    }),
+    timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),
+  ]);
+  const intent = options.intent ?? 'reach';
+  const taken = listeners.status === 'ok' && listeners.value.listeners.some((l) => l.protocol === 'tcp');
+  const freePort =
+    intent === 'start' && taken
+      ? await timedFact('a nearby port proven free by binding it', 3000, async () => {
+          const found = await findFreePortNear(target.port, {
+            ephemeral: port.status === 'ok' ? port.value.ephemeral : undefined,
+          });
+          if (found === null) throw new Error(`no free port found near ${target.port}`);
+          return found;
+        })
+      : null;
+  return {
+    target,
+    intent,
+    platform: platform(),
+    gatheredAt: new Date().toISOString(),
+    resolution,
+    listeners,
+    probes,
+    port,
+    connections,
+    self: selfIdentity(),
+    freePort,
+  };
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { gatherFacts, type GatherOptions } from '@/lib/diagnosis/facts';
+import { runChecks } from '@/lib/diagnosis/run-checks';
+import { timedFact } from '@/lib/diagnosis/timed';
+import type { Diagnosis, Fact, Resolution } from '@/lib/diagnosis/types';
+import { resolveHost } from '@/lib/host/resolve';
+import { isLoopbackName } from '@/lib/security/loopback';
+import { checkTargetAddresses } from '@/lib/security/target-policy';
+import { parseTarget, type Target } from '@/lib/target';
+
+export type DiagnoseResult =
+  | { ok: true; diagnosis: Diagnosis }
+  | { ok: false; status: 400 | 403; error: { code: string; message: string } };
+
+/**
+ * *.localhost is loopback by definition (RFC 6761) and browsers resolve it themselves; the system resolver
+ * often does not know it, so it is answered as localhost is.
+ */
+async function resolveTarget(target: Target): Promise<Fact<Resolution>> {
+  return timedFact('system resolver (getaddrinfo)', 2000, async () => {
+    try {
+      return await resolveHost(target.host);
+    } catch (err) {
+      if (isLoopbackName(target.host) && target.host.toLowerCase() !== 'localhost') {
+        const local = await resolveHost('localhost');
+        return { ...local, host: target.host };
+      }
+      throw err;
+    }
+  });
+}
+
+/** Where the target is allowed to be probed: resolve, apply the target policy, then gather and check. */
+export async function prepareTarget(
+  input: string,
+): Promise<{ ok: true; target: Target; resolution: Fact<Resolution> } | Extract<DiagnoseResult, { ok: false }>> {
+  const parsed = parseTarget(input);
+  if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
+  const { target } = parsed;
+  const resolution = await resolveTarget(target);
+  if (resolution.status === 'failed') {
+    // localhost that does not resolve is a finding (a broken hosts file); any other name is outside the policy.
+    if (isLoopbackName(target.host)) return { ok: true, target, resolution };
+    const decision = checkTargetAddresses(target.host, []);
+    return { ok: false, status: 403, error: { code: 'target-not-allowed', message: decision.allowed ? '' : decision.message } };
+  }
+  const decision = checkTargetAddresses(target.host, resolution.value.addresses.map((a) => a.address));
+  if (!decision.allowed) return { ok: false, status: 403, error: { code: decision.code, message: decision.message } };
+  return { ok: true, target, resolution };
+}
+
+/** The one diagnosis: parse → policy → gather facts → checks → summary. */
+export async function diagnose(input: string, options: GatherOptions = {}): Promise<DiagnoseResult> {
+  const prepared = await prepareTarget(input);
+  if (!prepared.ok) return prepared;
+  const facts = await gatherFacts(prepared.target, prepared.resolution, options);
+  return { ok: true, diagnosis: runChecks(facts) };
+}

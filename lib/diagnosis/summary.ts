@@ -1,0 +1,58 @@
+import type { Finding, Fix, Platform, Severity, Summary } from '@/lib/diagnosis/types';
+
+// For the verdict an "ok" finding outranks an "info" one: info is teaching material, ok is a result.
+const RANK: Record<Severity, number> = { error: 0, warning: 1, ok: 2, info: 3 };
+
+/**
+ * Which finding is the root cause when several are true at once: "nothing listens" explains "refused", a
+ * family mismatch explains a refusal on one address, and so on. Earlier = closer to the root.
+ */
+const CAUSE_ORDER = [
+  'resolution-failed',
+  'port-taken',
+  'no-listener',
+  'family-mismatch',
+  'bound-elsewhere',
+  'timeout',
+  'reset',
+  'refused',
+  'closed',
+  'no-response',
+  'tls-not-offered',
+  'tls-expected',
+  'http-error',
+  'not-http',
+  'owner-hidden',
+  'fact-unavailable',
+  'time-wait-buildup',
+  'wildcard-exposed',
+  'privileged-port',
+  'ephemeral-port',
+  'http-ok',
+  'listening',
+  'port-free',
+];
+
+function causeRank(f: Finding): number {
+  const i = CAUSE_ORDER.indexOf(f.id);
+  return i === -1 ? CAUSE_ORDER.length : i;
+}
+
+export function worstSeverity(findings: Finding[]): Severity {
+  return findings.reduce<Severity>((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'info');
+}
+
+function firstFixFor(f: Finding, platform: Platform): Fix | null {
+  return f.fixes.find((x) => x.platform === platform) ?? f.fixes.find((x) => x.platform === 'any') ?? null;
+}
+
+/** One headline from the findings: the worst severity first, and within it the finding closest to the root cause. */
+export function summarize(findings: Finding[], platform: Platform): Summary {
+  const severity = worstSeverity(findings);
+  const candidates = findings.filter((f) => f.severity === severity);
+  const cause = [...candidates].sort((a, b) => causeRank(a) - causeRank(b))[0];
+  if (!cause) return { severity, headline: 'Nothing to report.', cause: null, firstFix: null };
+  const fix = firstFixFor(cause, platform);
+  const headline = severity === 'ok' || severity === 'info' ? cause.title : `${cause.title}.${fix ? ` First: ${fix.label.charAt(0).toLowerCase()}${fix.label.slice(1)}.` : ''}`;
+  return { severity, headline, cause: cause.id, firstFix: fix };
+}

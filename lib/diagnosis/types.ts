@@ -1,0 +1,96 @@
+import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
+import type { AppProbe, ConnectAttempt } from '@/lib/probe/types';
+import type { Target } from '@/lib/target';
+
+export type Severity = 'error' | 'warning' | 'info' | 'ok';
+export type Step = 'start' | 'open' | 'monitor' | 'fix';
+export type Platform = 'linux' | 'darwin' | 'win32' | 'any';
+export type Intent = 'reach' | 'start';
+
+export interface Fix {
+  platform: Platform;
+  label: string;
+  command: string;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  step: Step;
+  title: string;
+  /** Quotes the facts it rests on ("localhost resolved to ::1 first; your server listens on 127.0.0.1 only"). */
+  detail: string;
+  fixes: Fix[];
+  /** Slug of the /learn lesson that explains the concept. */
+  lesson?: string;
+}
+
+/** A gathered fact: its value, or why it could not be read; always where from and how long it took. */
+export type Fact<T> =
+  | { status: 'ok'; value: T; source: string; durationMs: number }
+  | { status: 'failed'; error: string; source: string; durationMs: number };
+
+export interface ResolvedAddress {
+  address: string;
+  family: 'IPv4' | 'IPv6';
+}
+
+export interface Resolution {
+  host: string;
+  /** Every address, in the order the OS resolver returned them. */
+  addresses: ResolvedAddress[];
+}
+
+export interface PortFacts {
+  port: number;
+  ianaRange: 'well-known' | 'registered' | 'dynamic';
+  privileged: boolean;
+  ephemeral: { low: number; high: number; source: string };
+  inEphemeralRange: boolean;
+}
+
+export interface Probes {
+  attempts: ConnectAttempt[];
+  /** Application-layer answer from the first address that accepted; null when none did. */
+  application: AppProbe | null;
+}
+
+export interface ProcessIdentity {
+  pid: number;
+  uid: number | null;
+  user: string | null;
+}
+
+export interface Facts {
+  target: Target;
+  intent: Intent;
+  platform: 'linux' | 'darwin' | 'win32';
+  gatheredAt: string;
+  resolution: Fact<Resolution>;
+  /** Listening sockets on the target's port, TCP and UDP. */
+  listeners: Fact<ListenerTable>;
+  probes: Fact<Probes>;
+  port: Fact<PortFacts>;
+  connections: Fact<PortConnections>;
+  /** The doctor's own process: who would be allowed to stop what. */
+  self: ProcessIdentity;
+  /** With intent=start and the port taken: a nearby port proven free by binding it. */
+  freePort: Fact<number> | null;
+}
+
+export interface Summary {
+  severity: Severity;
+  headline: string;
+  /** Id of the finding the headline names as the cause, when there is one. */
+  cause: string | null;
+  firstFix: Fix | null;
+}
+
+export interface Diagnosis {
+  target: Target;
+  facts: Facts;
+  findings: Finding[];
+  summary: Summary;
+}
+
+export type Check = (facts: Facts) => Finding[];

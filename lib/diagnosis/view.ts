@@ -1,0 +1,73 @@
+/**
+ * Small read-only views over Facts that several checks share, so each check states its rule and nothing
+ * else. Pure: no I/O here.
+ */
+import type { Listener } from '@/lib/host/listeners/types';
+import type { Facts, ResolvedAddress } from '@/lib/diagnosis/types';
+import type { ConnectAttempt } from '@/lib/probe/types';
+
+export function hostPort(address: string, port: number): string {
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+export function familyOf(address: string): 'IPv4' | 'IPv6' {
+  return address.includes(':') && !/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? 'IPv6' : 'IPv4';
+}
+
+export function targetAddresses(facts: Facts): ResolvedAddress[] {
+  return facts.resolution.status === 'ok' ? facts.resolution.value.addresses : [];
+}
+
+/** TCP listeners on the target's port; null when the listener table could not be read. */
+export function tcpListeners(facts: Facts): Listener[] | null {
+  if (facts.listeners.status !== 'ok') return null;
+  return facts.listeners.value.listeners.filter((l) => l.protocol === 'tcp' && l.port === facts.target.port);
+}
+
+export function isWildcard(address: string): boolean {
+  return address === '0.0.0.0' || address === '::' || address === '*';
+}
+
+/**
+ * Whether a listener accepts connections to `address`. '::' is treated as dual-stack (Linux's and Node's
+ * default, net.ipv6.bindv6only=0), so it also takes IPv4; the connect probe settles the rare v6-only case.
+ */
+export function listenerServes(listener: Listener, address: string): boolean {
+  const wanted = address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+  const bound = listener.address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+  if (bound === wanted) return true;
+  if (bound === '0.0.0.0') return familyOf(wanted) === 'IPv4';
+  if (bound === '::' || bound === '*') return true;
+  return false;
+}
+
+export function describeOwner(l: Listener): string {
+  if (l.pid === null) return 'a process whose owner could not be read';
+  return `${l.process ?? 'a process'} (pid ${l.pid}${l.user ? `, user ${l.user}` : ''})`;
+}
+
+export function describeListener(l: Listener): string {
+  return `${describeOwner(l)} on ${hostPort(l.address, l.port)}`;
+}
+
+export function attempts(facts: Facts): ConnectAttempt[] {
+  return facts.probes.status === 'ok' ? facts.probes.value.attempts : [];
+}
+
+export function application(facts: Facts) {
+  return facts.probes.status === 'ok' ? facts.probes.value.application : null;
+}
+
+export function listAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A host spelling for URLs and commands: IPv6 literals in brackets. */
+export function urlHost(facts: Facts): string {
+  return facts.target.hostKind === 'ipv6' ? `[${facts.target.host}]` : facts.target.host;
+}
+
+export function targetUrl(facts: Facts, scheme: 'http' | 'https' = facts.target.scheme ?? 'http'): string {
+  return `${scheme}://${urlHost(facts)}:${facts.target.port}${facts.target.path}`;
+}

@@ -1,0 +1,58 @@
+import ipaddr from 'ipaddr.js';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+
+export type PolicyDecision = { allowed: true } | { allowed: false; code: 'target-not-allowed'; message: string };
+
+interface AllowedRange {
+  range: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  text: string;
+  /** The entry itself is link-local: only such an entry lets link-local (and cloud metadata) through. */
+  linkLocal: boolean;
+}
+
+/** ALLOW_TARGETS=192.168.1.0/24,10.0.0.5 — addresses or CIDR ranges the user opted in to probe. */
+export function parseAllowTargets(value: string | undefined): AllowedRange[] {
+  if (!value) return [];
+  const out: AllowedRange[] = [];
+  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    try {
+      const range = raw.includes('/') ? ipaddr.parseCIDR(raw) : ([ipaddr.parse(raw), ipaddr.parse(raw).kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]);
+      out.push({ range, text: raw, linkLocal: range[0].range() === 'linkLocal' });
+    } catch {
+      // An entry that is not an address or range is ignored rather than widening anything.
+    }
+  }
+  return out;
+}
+
+function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (!ipaddr.isValid(address)) return null;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed;
+}
+
+/** Loopback always; anything else only inside an opted-in range (link-local only when listed as such). */
+export function isAddressAllowed(address: string, allow: AllowedRange[]): boolean {
+  if (isLoopbackAddress(address)) return true;
+  const addr = normalise(address);
+  if (!addr) return false;
+  const linkLocal = addr.range() === 'linkLocal';
+  return allow.some(
+    (a) => a.range[0].kind() === addr.kind() && addr.match(a.range) && (!linkLocal || a.linkLocal),
+  );
+}
+
+const WHY =
+  'Localhost Doctor only probes this machine (127.0.0.0/8, ::1, localhost) unless you opt in with ALLOW_TARGETS (see README).';
+
+/** Decides before any packet is sent whether the doctor may probe these resolved addresses. */
+export function checkTargetAddresses(host: string, addresses: string[], allow = parseAllowTargets(process.env.ALLOW_TARGETS)): PolicyDecision {
+  if (addresses.length === 0) {
+    return { allowed: false, code: 'target-not-allowed', message: `${host} does not resolve to any address, so it cannot be shown to be this machine. ${WHY}` };
+  }
+  const refused = addresses.filter((a) => !isAddressAllowed(a, allow));
+  if (refused.length === 0) return { allowed: true };
+  const name = isLoopbackName(host) || ipaddr.isValid(host) ? host : `${host} (resolves to ${addresses.join(', ')})`;
+  return { allowed: false, code: 'target-not-allowed', message: `${name} is not this machine: ${refused.join(', ')} is not a loopback address. ${WHY}` };
+}

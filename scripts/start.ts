@@ -1,0 +1,80 @@
+/**
+ * `npm start`: build when there is no current build, pick a free loopback port (naming whoever holds the
+ * one we wanted), then serve with `next start` and print the URL.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeHolder } from '@/lib/host/port-holder';
+import { isPortFree } from '@/lib/host/free-port';
+import { checkBindHost } from '@/lib/security/bind-host';
+
+const root = join(__dirname, '..');
+const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const DEFAULT_PORT = 6280; // not a port popular dev servers use (3000, 5173, 8080…), so we never collide with theirs
+const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((s) => newestMtime(join(root, s)) <= built);
+}
+
+async function choosePort(host: string, wanted: number): Promise<number> {
+  for (let port = wanted; port < wanted + 50 && port <= 65535; port++) {
+    if (await isPortFree(host, port)) return port;
+    console.log(`port ${port} is ${await describeHolder(port)}; trying ${port + 1}`);
+  }
+  throw new Error(`no free port between ${wanted} and ${wanted + 49} on ${host}`);
+}
+
+async function main(): Promise<void> {
+  const bind = checkBindHost(process.env);
+  if (!bind.ok) {
+    console.error(bind.message);
+    process.exit(1);
+  }
+  const rawPort = process.env.PORT ?? String(DEFAULT_PORT);
+  const wanted = Number(rawPort);
+  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535) {
+    console.error(`PORT must be a number from 1 to 65535, got "${rawPort}"`);
+    process.exit(1);
+  }
+  if (!buildIsCurrent()) {
+    console.log('No current build: running `next build` first (about a minute)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const port = await choosePort(bind.host, wanted);
+  const child = spawn(process.execPath, [nextBin, 'start', '--hostname', bind.host, '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: bind.host, PORT: String(port) },
+  });
+  const urlHost = bind.host.includes(':') ? `[${bind.host}]` : bind.host;
+  let announced = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\nLocalhost Doctor is serving at http://${urlHost}:${port}/\n`);
+    }
+  });
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
