@@ -15,6 +15,8 @@ export function connectFailure(
 ): Finding[] {
   const hit = attempts(facts).filter((a) => a.outcome === outcome);
   if (hit.length === 0) return [];
+  // Starting a service on a free port: a refused connect there is the expected state, not a problem.
+  if (facts.intent === 'start' && (tcpListeners(facts) ?? []).length === 0) return [];
   const open = attempts(facts).filter((a) => a.outcome === 'open');
   const where = listAnd(hit.map((a) => hostPort(a.address, a.port)));
   const timings = listAnd(hit.map((a) => `${a.address} ${a.errorCode ?? outcome} after ${Math.round(a.timeMs)} ms`));
