@@ -8,7 +8,8 @@ export type BindHostCheck = { ok: true; host: string } | { ok: false; message: s
  */
 export function checkBindHost(env: NodeJS.ProcessEnv): BindHostCheck {
   const host = (env.HOST ?? '127.0.0.1').trim() || '127.0.0.1';
-  if (isLoopbackAddress(host) || host === 'localhost') return { ok: true, host: host === 'localhost' ? '127.0.0.1' : host };
+  if (isLoopbackAddress(host) || host === 'localhost')
+    return { ok: true, host: host === 'localhost' ? '127.0.0.1' : host };
   if (isLoopbackName(host)) return { ok: true, host: '127.0.0.1' };
   if (env.ACCESS_TOKEN && env.ACCESS_TOKEN.length >= 16) return { ok: true, host };
   return {

@@ -29,13 +29,20 @@ export function parseAllowedHosts(value: string | undefined): string[] {
  * DNS-rebinding defence: a page on evil.example that re-points its name to 127.0.0.1 still sends
  * "Host: evil.example", so only loopback names/addresses (and names the user listed) are served.
  */
-export function isHostAllowed(hostHeader: string | null, allowed: string[] = parseAllowedHosts(process.env.ALLOWED_HOSTS)): boolean {
+export function isHostAllowed(
+  hostHeader: string | null,
+  allowed: string[] = parseAllowedHosts(process.env.ALLOWED_HOSTS),
+): boolean {
   if (!hostHeader) return false;
   const split = splitHostHeader(hostHeader);
   if (!split) return false;
   const { host } = split;
   if (isLoopbackName(host)) return true;
   // Only dotted-quad IPv4 or bracketed IPv6 count as addresses; "2130706433" as a Host is not what a browser sends.
-  if ((ipaddr.IPv4.isValidFourPartDecimal(host) || (ipaddr.IPv6.isValid(host) && host.includes(':'))) && isLoopbackAddress(host)) return true;
+  if (
+    (ipaddr.IPv4.isValidFourPartDecimal(host) || (ipaddr.IPv6.isValid(host) && host.includes(':'))) &&
+    isLoopbackAddress(host)
+  )
+    return true;
   return allowed.includes(host);
 }

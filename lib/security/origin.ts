@@ -23,5 +23,9 @@ export function isSameOrigin(origin: string | null, hostHeader: string | null, s
   const expectedHost = host.host.includes(':') ? `[${host.host}]` : host.host;
   const expectedPort = host.port ?? (scheme === 'https' ? '443' : '80');
   const originPort = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
-  return parsed.protocol === `${scheme}:` && parsed.hostname.toLowerCase() === expectedHost && originPort === expectedPort;
+  return (
+    parsed.protocol === `${scheme}:` &&
+    parsed.hostname.toLowerCase() === expectedHost &&
+    originPort === expectedPort
+  );
 }

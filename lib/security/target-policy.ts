@@ -1,7 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
 
-export type PolicyDecision = { allowed: true } | { allowed: false; code: 'target-not-allowed'; message: string };
+export type PolicyDecision =
+  { allowed: true } | { allowed: false; code: 'target-not-allowed'; message: string };
 
 interface AllowedRange {
   range: [ipaddr.IPv4 | ipaddr.IPv6, number];
@@ -14,9 +15,17 @@ interface AllowedRange {
 export function parseAllowTargets(value: string | undefined): AllowedRange[] {
   if (!value) return [];
   const out: AllowedRange[] = [];
-  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     try {
-      const range = raw.includes('/') ? ipaddr.parseCIDR(raw) : ([ipaddr.parse(raw), ipaddr.parse(raw).kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]);
+      const range = raw.includes('/')
+        ? ipaddr.parseCIDR(raw)
+        : ([ipaddr.parse(raw), ipaddr.parse(raw).kind() === 'ipv4' ? 32 : 128] as [
+            ipaddr.IPv4 | ipaddr.IPv6,
+            number,
+          ]);
       out.push({ range, text: raw, linkLocal: range[0].range() === 'linkLocal' });
     } catch {
       // An entry that is not an address or range is ignored rather than widening anything.
@@ -28,7 +37,8 @@ export function parseAllowTargets(value: string | undefined): AllowedRange[] {
 function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (!ipaddr.isValid(address)) return null;
   const parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    return (parsed as ipaddr.IPv6).toIPv4Address();
   return parsed;
 }
 
@@ -47,12 +57,25 @@ const WHY =
   'Localhost Doctor only probes this machine (127.0.0.0/8, ::1, localhost) unless you opt in with ALLOW_TARGETS (see README).';
 
 /** Decides before any packet is sent whether the doctor may probe these resolved addresses. */
-export function checkTargetAddresses(host: string, addresses: string[], allow = parseAllowTargets(process.env.ALLOW_TARGETS)): PolicyDecision {
+export function checkTargetAddresses(
+  host: string,
+  addresses: string[],
+  allow = parseAllowTargets(process.env.ALLOW_TARGETS),
+): PolicyDecision {
   if (addresses.length === 0) {
-    return { allowed: false, code: 'target-not-allowed', message: `${host} does not resolve to any address, so it cannot be shown to be this machine. ${WHY}` };
+    return {
+      allowed: false,
+      code: 'target-not-allowed',
+      message: `${host} does not resolve to any address, so it cannot be shown to be this machine. ${WHY}`,
+    };
   }
   const refused = addresses.filter((a) => !isAddressAllowed(a, allow));
   if (refused.length === 0) return { allowed: true };
-  const name = isLoopbackName(host) || ipaddr.isValid(host) ? host : `${host} (resolves to ${addresses.join(', ')})`;
-  return { allowed: false, code: 'target-not-allowed', message: `${name} is not this machine: ${refused.join(', ')} is not a loopback address. ${WHY}` };
+  const name =
+    isLoopbackName(host) || ipaddr.isValid(host) ? host : `${host} (resolves to ${addresses.join(', ')})`;
+  return {
+    allowed: false,
+    code: 'target-not-allowed',
+    message: `${name} is not this machine: ${refused.join(', ')} is not a loopback address. ${WHY}`,
+  };
 }

@@ -5,10 +5,17 @@ describe('target policy', () => {
     expect(isAddressAllowed(a, [])).toBe(true);
   });
 
-  test.each(['10.0.0.1', '192.168.1.5', '169.254.169.254', 'fe80::1', 'fd00::1', '8.8.8.8', '::ffff:10.0.0.1', '0.0.0.0', 'not-an-ip'])(
-    '%s is refused by default',
-    (a) => expect(isAddressAllowed(a, [])).toBe(false),
-  );
+  test.each([
+    '10.0.0.1',
+    '192.168.1.5',
+    '169.254.169.254',
+    'fe80::1',
+    'fd00::1',
+    '8.8.8.8',
+    '::ffff:10.0.0.1',
+    '0.0.0.0',
+    'not-an-ip',
+  ])('%s is refused by default', (a) => expect(isAddressAllowed(a, [])).toBe(false));
 
   test('ALLOW_TARGETS opts in to ranges, but link-local needs its own entry', () => {
     const allow = parseAllowTargets('192.168.1.0/24, 0.0.0.0/0, junk');

@@ -4,4 +4,6 @@ import { connectionsQuery } from '@/lib/api/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = getRoute(connectionsQuery, async ({ port }) => jsonResponse(await connectionsOnPort(port)));
+export const GET = getRoute(connectionsQuery, async ({ port }) =>
+  jsonResponse(await connectionsOnPort(port)),
+);

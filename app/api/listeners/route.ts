@@ -8,17 +8,19 @@ export const GET = getRoute(listenersQuery, async ({ port }) => {
   const table = await listListeners(port === undefined ? {} : { port });
   return jsonResponse({
     ...table,
-    listeners: table.listeners.map(({ protocol, address, port: p, family, pid, process, command, user, startedAt, memoryBytes }) => ({
-      protocol,
-      address,
-      port: p,
-      family,
-      pid,
-      process,
-      command,
-      user,
-      startedAt,
-      memoryBytes,
-    })),
+    listeners: table.listeners.map(
+      ({ protocol, address, port: p, family, pid, process, command, user, startedAt, memoryBytes }) => ({
+        protocol,
+        address,
+        port: p,
+        family,
+        pid,
+        process,
+        command,
+        user,
+        startedAt,
+        memoryBytes,
+      }),
+    ),
   });
 });
