@@ -17,7 +17,7 @@ import {
   startTcpServer,
 } from '@/__tests__/integration/probe/servers';
 import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
-import { requireOrSkip } from '@/__tests__/support/requirements';
+import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
 
 const FAST = { connectMs: 700, bannerMs: 250, responseMs: 900 };
 
@@ -102,7 +102,9 @@ describe('IP families', () => {
 test('a server on 127.0.0.2 is bound-elsewhere for 127.0.0.1', async () => {
   const s = await startHttpServer((_, res) => res.end('x'), '127.0.0.2');
   const d = await run(`127.0.0.1:${s.port}`);
-  expect(finding(d, 'bound-elsewhere').title).toBe(`The server listens on 127.0.0.2:${s.port}, not on 127.0.0.1:${s.port}`);
+  expect(finding(d, 'bound-elsewhere').title).toBe(
+    `The server listens on 127.0.0.2:${s.port}, not on 127.0.0.1:${s.port}`,
+  );
 });
 
 test('HTTP 500 is http-error with the status', async () => {
@@ -160,7 +162,9 @@ test(`${TIME_WAIT_THRESHOLD}+ client-closed connections are time-wait-buildup`, 
     });
   }
   const d = await run(`127.0.0.1:${s.port}`);
-  expect(finding(d, 'time-wait-buildup').title).toMatch(new RegExp(`^\\d+ connections on port ${s.port} are in TIME_WAIT$`));
+  expect(finding(d, 'time-wait-buildup').title).toMatch(
+    new RegExp(`^\\d+ connections on port ${s.port} are in TIME_WAIT$`),
+  );
 });
 
 test('a well-known port proven free is privileged-port (and nothing listens there)', async () => {
@@ -185,7 +189,21 @@ test('0.0.0.0:<port> is explained as a bind address and probed on 127.0.0.1', as
 });
 
 test('a target outside loopback is refused before any packet is sent', async () => {
-  for (const t of ['10.0.0.1:80', '167772161:80', '[::ffff:10.0.0.1]:80', '169.254.169.254:80', '[fe80::1]:80']) {
+  // If the policy were broken this would send packets: only where none can leave.
+  if (
+    !requireOrSkip(
+      inLoopbackOnlyNamespace,
+      'a loopback-only network namespace (run through `npm test` as root)',
+    )
+  )
+    return;
+  for (const t of [
+    '10.0.0.1:80',
+    '167772161:80',
+    '[::ffff:10.0.0.1]:80',
+    '169.254.169.254:80',
+    '[fe80::1]:80',
+  ]) {
     const r = await diagnose(t);
     expect(r).toMatchObject({ ok: false, status: 403, error: { code: 'target-not-allowed' } });
   }

@@ -19,8 +19,17 @@ server.listen({ host, port: Number(port), ipv6Only: host.includes(':') }, () => 
 `;
 
 /** Starts `node -e <http server>` on host:port (0 = any) and resolves once it listens. Stop kills it by pid. */
-export async function startChildHttpServer(opts: { host?: string; port?: number; status?: number; title?: string } = {}): Promise<ChildServer> {
-  const args = ['-e', HTTP_SERVER, opts.host ?? '127.0.0.1', String(opts.port ?? 0), String(opts.status ?? 200), opts.title ?? 'Child App'];
+export async function startChildHttpServer(
+  opts: { host?: string; port?: number; status?: number; title?: string } = {},
+): Promise<ChildServer> {
+  const args = [
+    '-e',
+    HTTP_SERVER,
+    opts.host ?? '127.0.0.1',
+    String(opts.port ?? 0),
+    String(opts.status ?? 200),
+    opts.title ?? 'Child App',
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (b: Buffer) => resolve(Number(b.toString().trim())));

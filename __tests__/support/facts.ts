@@ -36,9 +36,25 @@ export function listener(address: string, port: number, over: Partial<Listener> 
   };
 }
 
-export function attempt(address: string, port: number, outcome: ConnectAttempt['outcome'], timeMs = 1): ConnectAttempt {
-  const codes: Record<string, string> = { refused: 'ECONNREFUSED', timeout: 'ETIMEDOUT', reset: 'ECONNRESET' };
-  return { address, port, family: address.includes(':') ? 'IPv6' : 'IPv4', outcome, timeMs, ...(codes[outcome] ? { errorCode: codes[outcome] } : {}) };
+export function attempt(
+  address: string,
+  port: number,
+  outcome: ConnectAttempt['outcome'],
+  timeMs = 1,
+): ConnectAttempt {
+  const codes: Record<string, string> = {
+    refused: 'ECONNREFUSED',
+    timeout: 'ETIMEDOUT',
+    reset: 'ECONNRESET',
+  };
+  return {
+    address,
+    port,
+    family: address.includes(':') ? 'IPv6' : 'IPv4',
+    outcome,
+    timeMs,
+    ...(codes[outcome] ? { errorCode: codes[outcome] } : {}),
+  };
 }
 
 export function httpAnswer(status: number, over: Partial<HttpAnswer> = {}): HttpAnswer {
@@ -58,7 +74,17 @@ export function httpAnswer(status: number, over: Partial<HttpAnswer> = {}): Http
 }
 
 export function app(address: string, port: number, over: Partial<AppProbe>): AppProbe {
-  return { address, port, kind: 'http', protocol: 'HTTP', banner: null, http: null, tls: null, timeMs: 4, ...over };
+  return {
+    address,
+    port,
+    kind: 'http',
+    protocol: 'HTTP',
+    banner: null,
+    http: null,
+    tls: null,
+    timeMs: 4,
+    ...over,
+  };
 }
 
 export function connections(port: number, byState: PortConnections['byState'] = {}): PortConnections {

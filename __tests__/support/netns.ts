@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 let counter = 0;
 
 export const canUseNetns = (() => {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !existsSync('/usr/sbin/ip') && !existsSync('/sbin/ip') && !existsSync('/usr/bin/ip')) return false;
+  if (
+    typeof process.getuid !== 'function' ||
+    process.getuid() !== 0 ||
+    (!existsSync('/usr/sbin/ip') && !existsSync('/sbin/ip') && !existsSync('/usr/bin/ip'))
+  )
+    return false;
   try {
     const probe = `ldprobe-${process.pid}`;
     execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore' });
@@ -38,7 +43,9 @@ export function createNamespace(): Namespace {
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     },
     spawn: (cmd, args) => {
-      const child = spawn('ip', ['netns', 'exec', name, cmd, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn('ip', ['netns', 'exec', name, cmd, ...args], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.push(child);
       return child;
     },

@@ -5,8 +5,13 @@
 export function requireOrSkip(available: boolean, what: string): boolean {
   if (available) return true;
   if (process.env.CI === 'true') throw new Error(`CI needs ${what}, and this host lacks it`);
-  console.warn(`\n*** SKIPPED: this host lacks ${what}; the test did not run. (Under CI=true this fails.) ***\n`);
+  console.warn(
+    `\n*** SKIPPED: this host lacks ${what}; the test did not run. (Under CI=true this fails.) ***\n`,
+  );
   return false;
 }
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Set by scripts/test.mjs when the whole run happens inside a loopback-only network namespace. */
+export const inLoopbackOnlyNamespace = process.env.LD_IN_NETNS === '1';

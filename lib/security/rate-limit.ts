@@ -34,6 +34,18 @@ function state(): LimiterState {
 export type Admission =
   { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; reason: string };
 
+function refill(key: string, burst: number, perSecond: number, now: number): Bucket {
+  const s = state();
+  const b = s.buckets.get(key) ?? { tokens: burst, updated: now };
+  b.tokens = Math.min(burst, b.tokens + ((now - b.updated) / 1000) * perSecond);
+  b.updated = now;
+  s.buckets.set(key, b);
+  return b;
+}
+
+/** A client key is only as good as its source, so all clients together also share one larger bucket. */
+const OVERALL_FACTOR = 5;
+
 /** Takes one request token for `client`; when `probing`, also a probe slot (call release() when done). */
 export function admit(
   client: string,
@@ -42,17 +54,20 @@ export function admit(
   now = Date.now(),
 ): Admission {
   const s = state();
-  const b = s.buckets.get(client) ?? { tokens: limits.burst, updated: now };
-  b.tokens = Math.min(limits.burst, b.tokens + ((now - b.updated) / 1000) * limits.perSecond);
-  b.updated = now;
-  s.buckets.set(client, b);
   if (s.buckets.size > 10_000) s.buckets.clear(); // bounded memory even under a flood of spoofed client keys
-  if (b.tokens < 1) {
-    return {
-      ok: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / limits.perSecond)),
-      reason: `more than ${limits.perSecond} requests per second`,
-    };
+  const b = refill(`client:${client}`, limits.burst, limits.perSecond, now);
+  const all = refill('overall', limits.burst * OVERALL_FACTOR, limits.perSecond * OVERALL_FACTOR, now);
+  for (const [bucket, rate] of [
+    [b, limits.perSecond],
+    [all, limits.perSecond * OVERALL_FACTOR],
+  ] as const) {
+    if (bucket.tokens < 1) {
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / rate)),
+        reason: `more than ${rate} requests per second`,
+      };
+    }
   }
   if (probing) {
     const mine = s.inFlight.get(client) ?? 0;
@@ -67,6 +82,7 @@ export function admit(
     s.inFlightTotal++;
   }
   b.tokens -= 1;
+  all.tokens -= 1;
   let released = false;
   return {
     ok: true,

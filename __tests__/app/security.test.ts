@@ -1,0 +1,139 @@
+/**
+ * docs/security.md, line by line, against the real app. The suite runs inside a loopback-only network
+ * namespace under `npm test` (as root), so even a broken target policy could not send a packet out.
+ */
+import { rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
+import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
+import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
+
+let app: RunningApp;
+let server: ChildServer;
+beforeAll(async () => {
+  app = await startApp();
+  server = await startChildHttpServer({ title: 'Guarded' });
+});
+afterAll(async () => {
+  await server?.stop();
+  await app?.stop();
+});
+
+let clientNo = 0;
+/** Each test is its own client for the rate limiter (Next records the peer in x-forwarded-for). */
+const get = (path: string, headers: Record<string, string> = {}) =>
+  rawRequest(`${app.url}${path}`, {
+    headers: { host: `127.0.0.1:${app.port}`, 'x-forwarded-for': `10.9.0.${++clientNo}`, ...headers },
+  });
+
+describe('Host header (DNS rebinding)', () => {
+  test.each(['/', '/api/listeners', '/learn', '/diagnose/localhost%3A3000', '/favicon.ico'])(
+    '%s with Host evil.example → 403 host-not-allowed',
+    async (path) => {
+      const res = await get(path, { host: 'evil.example' });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe('host-not-allowed');
+    },
+  );
+
+  test.each(['localhost', 'app.localhost', '127.0.0.1', '127.1.2.3', '[::1]'])(
+    'Host %s is served',
+    async (h) => {
+      const res = await get('/api/listeners?port=1', { host: `${h}:${app.port}` });
+      expect(res.status).toBe(200);
+    },
+  );
+});
+
+describe('cross-site writes', () => {
+  test.each([
+    ['a foreign Origin', { origin: 'http://evil.example' }],
+    ['Origin null', { origin: 'null' }],
+    ['no Origin', {}],
+  ])('POST with %s → 403 origin-not-allowed, decided before routing', async (_, headers) => {
+    for (const path of ['/api/diagnose', '/api/does-not-exist', '/']) {
+      const res = await rawRequest(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { host: `127.0.0.1:${app.port}`, ...headers },
+        body: '{}',
+      });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe('origin-not-allowed');
+    }
+  });
+
+  test('no permissive CORS: no Access-Control-Allow-Origin, even when asked', async () => {
+    const res = await get('/api/listeners', { origin: 'http://evil.example' });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('headers', () => {
+  test.each(['/', '/api/listeners'])(
+    '%s carries CSP without unsafe-eval, frame-ancestors none, nosniff, no-referrer',
+    async (path) => {
+      const res = await get(path);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    },
+  );
+
+  test('the page\u2019s scripts carry the CSP nonce (so the policy does not break the app)', async () => {
+    const res = await get('/');
+    const nonce = /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = res.body.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+});
+
+describe('target policy (SSRF)', () => {
+  // Names like example.com would be looked up through the system resolver: only where no packet can leave.
+  const safe = () =>
+    requireOrSkip(
+      inLoopbackOnlyNamespace,
+      'a loopback-only network namespace (run through `npm test` as root)',
+    );
+  test.each([
+    '10.0.0.1:80',
+    '167772161:80',
+    '0x0a000001:80',
+    '012.0.0.1:80',
+    '10.1:80',
+    '[::ffff:10.0.0.1]:80',
+    '169.254.169.254:80',
+    '[fe80::1]:80',
+    '[fd00::1]:80',
+    'http://user@10.0.0.1/',
+    'http://10.0.0.1:80@127.0.0.1:1/',
+    'example.com:80',
+    'does-not-resolve.invalid:80',
+  ])('%s is refused with 403 or 400 before any packet is sent', async (target) => {
+    if (!safe()) return;
+    const res = await get(`/api/diagnose?target=${encodeURIComponent(target)}`);
+    expect([400, 403]).toContain(res.status);
+    const { error } = JSON.parse(res.body);
+    expect(['target-not-allowed', 'invalid-target']).toContain(error.code);
+    if (!/@/.test(target)) expect(error.code).toBe('target-not-allowed');
+  });
+
+  test('loopback targets are diagnosed', async () => {
+    const res = await get(`/api/diagnose?target=localhost:${server.port}`);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).summary.severity).toBe('ok');
+  });
+});
+
+test('too many requests from one client → 429 with Retry-After, JSON body', async () => {
+  const headers = { host: `127.0.0.1:${app.port}`, 'x-forwarded-for': '10.99.0.1' };
+  const answers = await Promise.all(
+    Array.from({ length: 60 }, () => rawRequest(`${app.url}/api/listeners?port=1`, { headers })),
+  );
+  const limited = answers.filter((r) => r.status === 429);
+  expect(limited.length).toBeGreaterThan(0);
+  expect(Number(limited[0]!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  expect(JSON.parse(limited[0]!.body).error.code).toBe('rate-limited');
+  expect(answers.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+});
