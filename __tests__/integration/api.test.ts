@@ -3,9 +3,10 @@ import { GET as diagnoseGET } from '@/app/api/diagnose/route';
 import { GET as listenersGET } from '@/app/api/listeners/route';
 import { GET as probeGET } from '@/app/api/probe/route';
 import { GET as connectionsGET } from '@/app/api/connections/route';
-import { cleanupAll, closedPort, startHttpServer } from '@/__tests__/integration/probe/servers';
+import { cleanupAll, closedPort, startHttpServer } from '@/__tests__/support/servers';
 
-const req = (path: string, host = '127.0.0.1:6280') => new Request(`http://${host}${path}`, { headers: { host } });
+const req = (path: string, host = '127.0.0.1:6280') =>
+  new Request(`http://${host}${path}`, { headers: { host } });
 
 afterEach(cleanupAll);
 
@@ -57,9 +58,25 @@ describe('GET /api/listeners', () => {
     const s = await startHttpServer((_, res) => res.end('x'));
     const body = await (await listenersGET(req(`/api/listeners?port=${s.port}`))).json();
     expect(body.listeners).toEqual([
-      expect.objectContaining({ protocol: 'tcp', address: '127.0.0.1', port: s.port, family: 'IPv4', pid: process.pid, process: expect.any(String), command: expect.any(String), user: expect.any(String), startedAt: expect.any(String) }),
+      expect.objectContaining({
+        protocol: 'tcp',
+        address: '127.0.0.1',
+        port: s.port,
+        family: 'IPv4',
+        pid: process.pid,
+        process: expect.any(String),
+        command: expect.any(String),
+        user: expect.any(String),
+        startedAt: expect.any(String),
+      }),
     ]);
-    expect(body).toEqual(expect.objectContaining({ source: expect.any(String), partial: expect.any(Boolean), warnings: expect.any(Array) }));
+    expect(body).toEqual(
+      expect.objectContaining({
+        source: expect.any(String),
+        partial: expect.any(Boolean),
+        warnings: expect.any(Array),
+      }),
+    );
   });
 
   test.each(['?port=0', '?port=70000', '?port=abc', '?port=1.5'])('%s → 400', async (q) => {
@@ -71,11 +88,15 @@ test('GET /api/probe gives one attempt per resolved address and the application 
   const s = await startHttpServer((_, res) => res.end('<title>probe</title>'));
   const body = await (await probeGET(req(`/api/probe?target=127.0.0.1:${s.port}`))).json();
   expect(body.attempts).toEqual([expect.objectContaining({ address: '127.0.0.1', outcome: 'open' })]);
-  expect(body.application).toEqual(expect.objectContaining({ kind: 'http', http: expect.objectContaining({ status: 200, title: 'probe' }) }));
+  expect(body.application).toEqual(
+    expect.objectContaining({ kind: 'http', http: expect.objectContaining({ status: 200, title: 'probe' }) }),
+  );
 });
 
 test('GET /api/connections counts connections on the port by state', async () => {
   const s = await startHttpServer((_, res) => res.end('x'));
   const body = await (await connectionsGET(req(`/api/connections?port=${s.port}`))).json();
-  expect(body).toEqual(expect.objectContaining({ port: s.port, total: expect.any(Number), byState: expect.any(Object) }));
+  expect(body).toEqual(
+    expect.objectContaining({ port: s.port, total: expect.any(Number), byState: expect.any(Object) }),
+  );
 });

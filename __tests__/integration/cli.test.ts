@@ -1,17 +1,29 @@
 /** `npm run doctor`: the same diagnosis for a terminal, as a real process, with its exit codes. */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { join } from 'node:path';
-import { cleanupAll, closedPort, startHttpServer } from '@/__tests__/integration/probe/servers';
+import { cleanupAll, closedPort, startHttpServer } from '@/__tests__/support/servers';
 import { createNamespace, canUseNetns, firstLine } from '@/__tests__/support/netns';
 import { isRoot, requireOrSkip } from '@/__tests__/support/requirements';
 
 const root = join(__dirname, '..', '..');
 const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const doctorArgs = (...args: string[]) => [tsxCli, '--conditions=react-server', join(root, 'bin', 'doctor.ts'), ...args];
+const doctorArgs = (...args: string[]) => [
+  tsxCli,
+  '--conditions=react-server',
+  join(root, 'bin', 'doctor.ts'),
+  ...args,
+];
 
-function runDoctor(args: string[], options: SpawnOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runDoctor(
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, doctorArgs(...args), { cwd: root, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, doctorArgs(...args), {
+      cwd: root,
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -45,24 +57,36 @@ test('--json prints the API\u2019s shape and exits 0 when nothing is an error', 
   expect(r.code).toBe(0);
   const body = JSON.parse(r.stdout);
   expect(Object.keys(body).sort()).toEqual(['facts', 'findings', 'summary', 'target']);
-  expect(body.findings.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['listening', 'http-ok']));
+  expect(body.findings.map((f: { id: string }) => f.id)).toEqual(
+    expect.arrayContaining(['listening', 'http-ok']),
+  );
   expect(body.summary.severity).toBe('ok');
 });
 
 test('a listener owned by another user is owner-hidden for a normal user, with the sudo command', async () => {
   if (!requireOrSkip(isRoot, 'root (to run the doctor as user nobody against a root-owned socket)')) return;
   const s = await startHttpServer((_, res) => res.end('root-owned'));
-  const r = await runDoctor([`127.0.0.1:${s.port}`, '--json'], { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp', TSX_DISABLE_CACHE: '1' } });
+  const r = await runDoctor([`127.0.0.1:${s.port}`, '--json'], {
+    uid: 65534,
+    gid: 65534,
+    env: { ...process.env, HOME: '/tmp', TSX_DISABLE_CACHE: '1' },
+  });
   const body = JSON.parse(r.stdout);
   const hidden = body.findings.find((f: { id: string }) => f.id === 'owner-hidden');
-  expect(hidden?.fixes.find((f: { platform: string }) => f.platform === 'linux').command).toBe(`sudo ss -ltnp 'sport = :${s.port}'`);
+  expect(hidden?.fixes.find((f: { platform: string }) => f.platform === 'linux').command).toBe(
+    `sudo ss -ltnp 'sport = :${s.port}'`,
+  );
 });
 
 test('a server on 0.0.0.0 (inside a loopback-only namespace) is wildcard-exposed', async () => {
-  if (!requireOrSkip(canUseNetns, 'root and `ip netns` (to bind 0.0.0.0 where no network can see it)')) return;
+  if (!requireOrSkip(canUseNetns, 'root and `ip netns` (to bind 0.0.0.0 where no network can see it)'))
+    return;
   const ns = createNamespace();
   try {
-    const server = ns.spawn(process.execPath, ['-e', "const s=require('http').createServer((q,r)=>r.end('hi')).listen(0,'0.0.0.0',()=>console.log(s.address().port))"]);
+    const server = ns.spawn(process.execPath, [
+      '-e',
+      "const s=require('http').createServer((q,r)=>r.end('hi')).listen(0,'0.0.0.0',()=>console.log(s.address().port))",
+    ]);
     const port = Number(await firstLine(server));
     const out = ns.exec(process.execPath, doctorArgs(`127.0.0.1:${port}`, '--json'));
     const body = JSON.parse(out.stdout);

@@ -15,7 +15,7 @@ import {
   startHttpServer,
   startHttpsServer,
   startTcpServer,
-} from '@/__tests__/integration/probe/servers';
+} from '@/__tests__/support/servers';
 import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
 import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
 

@@ -4,7 +4,7 @@ import { connectionsOnPort } from '@/lib/host/connections';
 import { findFreePortNear } from '@/lib/host/free-port';
 import { listListeners } from '@/lib/host/listeners';
 import { readEphemeralRange, portFactsFor } from '@/lib/host/port-range';
-import { probeTarget } from '@/lib/probe';
+import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { timedFact } from '@/lib/diagnosis/timed';
@@ -39,9 +39,14 @@ function platform(): Facts['platform'] {
  * Everything the checks need about one target, read in parallel, each source under its own deadline, so a
  * diagnosis takes about as long as its slowest probe and never longer than the probe timeouts plus a little.
  */
-export async function gatherFacts(target: Target, resolution: Fact<Resolution>, options: GatherOptions = {}): Promise<Facts> {
+export async function gatherFacts(
+  target: Target,
+  resolution: Fact<Resolution>,
+  options: GatherOptions = {},
+): Promise<Facts> {
   const timeouts = { ...DEFAULT_PROBE_TIMEOUTS, ...options.timeouts };
-  const probeBudget = timeouts.connectMs + timeouts.bannerMs + 2 * timeouts.responseMs + 500;
+  // The probes bound themselves; this outer deadline only catches a bug, so it sits just above theirs.
+  const probeBudget = probeTargetDeadlineMs(timeouts) + 300;
   const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
   const [listeners, probes, port, connections] = await Promise.all([
     timedFact('listening sockets', 4000, () => listListeners({ port: target.port })),

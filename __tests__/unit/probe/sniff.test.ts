@@ -1,4 +1,10 @@
-import { greetingComplete, guessProtocol, isTlsRecord, printableBanner, startsLikeHttp } from '@/lib/probe/sniff';
+import {
+  greetingComplete,
+  guessProtocol,
+  isTlsRecord,
+  printableBanner,
+  startsLikeHttp,
+} from '@/lib/probe/sniff';
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 
@@ -11,10 +17,19 @@ function mysqlPacket(payload: Buffer, sequence = 0): Buffer {
 }
 
 const mysqlHandshake = mysqlPacket(
-  Buffer.concat([Buffer.from([0x0a]), ascii('8.0.36\0'), Buffer.from([1, 0, 0, 0]), ascii('abcdefgh\0'), Buffer.alloc(20)]),
+  Buffer.concat([
+    Buffer.from([0x0a]),
+    ascii('8.0.36\0'),
+    Buffer.from([1, 0, 0, 0]),
+    ascii('abcdefgh\0'),
+    Buffer.alloc(20),
+  ]),
 );
 const mariadbRefusal = mysqlPacket(
-  Buffer.concat([Buffer.from([0xff, 0x6a, 0x04]), ascii("Host '172.17.0.1' is not allowed to connect to this MariaDB server")]),
+  Buffer.concat([
+    Buffer.from([0xff, 0x6a, 0x04]),
+    ascii("Host '172.17.0.1' is not allowed to connect to this MariaDB server"),
+  ]),
 );
 
 function postgresError(fields: string): Buffer {

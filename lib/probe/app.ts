@@ -1,0 +1,222 @@
+import 'server-only';
+import type net from 'node:net';
+import { answerAsksForTls, httpAnswerFrom, HOLD_CAP, isAnswerEnough } from '@/lib/probe/http-answer';
+import {
+  greetingComplete,
+  guessProtocol,
+  isTlsRecord,
+  printableBanner,
+  type Speaker,
+} from '@/lib/probe/sniff';
+import { openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/stream';
+import { assertLiteralIp } from '@/lib/probe/tcp';
+import { describeTls } from '@/lib/probe/tls-info';
+import { DEFAULT_PROBE_TIMEOUTS, type AppProbe, type ProbeTimeouts } from '@/lib/probe/types';
+
+export interface ApplicationProbeOptions {
+  timeouts?: Partial<ProbeTimeouts>;
+  /** Sent as the Host header, e.g. "localhost:3000"; its name part is also the TLS SNI name. */
+  hostHeader: string;
+  /** Request target, e.g. "/" or "/api/health?x=1". */
+  path: string;
+  /** The person typed https://: try TLS first, then plaintext. */
+  preferTls?: boolean;
+}
+
+/** Scheduling slack on top of the summed timeouts before the overall deadline. */
+const DEADLINE_SLACK_MS = 50;
+/** The safety net fires after the deadline that every wait already respects, so it only catches bugs. */
+const SAFETY_NET_MS = 25;
+const USER_AGENT = 'LocalhostDoctor/0.1 (+diagnosis probe)';
+
+type Outcome = Omit<AppProbe, 'address' | 'port' | 'timeMs'>;
+
+interface Context {
+  address: string;
+  port: number;
+  hostHeader: string;
+  path: string;
+  serverName: string;
+  timeouts: ProbeTimeouts;
+  deadlineAt: number;
+  sockets: Set<net.Socket>;
+}
+
+/** Defaults for missing timeouts; an explicit `undefined` in the partial must not erase a default. */
+export function resolveTimeouts(partial: Partial<ProbeTimeouts> = {}): ProbeTimeouts {
+  return {
+    connectMs: partial.connectMs ?? DEFAULT_PROBE_TIMEOUTS.connectMs,
+    bannerMs: partial.bannerMs ?? DEFAULT_PROBE_TIMEOUTS.bannerMs,
+    responseMs: partial.responseMs ?? DEFAULT_PROBE_TIMEOUTS.responseMs,
+  };
+}
+
+/** The most a probe may take: connect, banner wait, and two answers (plaintext then TLS). */
+export function applicationDeadlineMs(timeouts: ProbeTimeouts): number {
+  return timeouts.connectMs + timeouts.bannerMs + 2 * timeouts.responseMs + DEADLINE_SLACK_MS;
+}
+
+/** "[::1]:3000" → "::1", "localhost:3000" → "localhost", "::1" → "::1". */
+function serverNameOf(hostHeader: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(hostHeader);
+  if (bracketed) return bracketed[1];
+  const colon = hostHeader.indexOf(':');
+  return colon !== -1 && colon === hostHeader.lastIndexOf(':') ? hostHeader.slice(0, colon) : hostHeader;
+}
+
+function assertRequestParts(hostHeader: string, path: string): void {
+  // Whitespace or control characters would let a caller inject headers into our request.
+  if (hostHeader === '' || /[\x00-\x20\x7f]/.test(hostHeader)) {
+    throw new TypeError(`invalid Host header value ${JSON.stringify(hostHeader)}`);
+  }
+  if (!path.startsWith('/') || /[\x00-\x20\x7f]/.test(path)) {
+    throw new TypeError(`invalid request path ${JSON.stringify(path)} (must start with "/", no spaces)`);
+  }
+}
+
+const remaining = (ctx: Context): number => Math.max(0, ctx.deadlineAt - performance.now());
+const within = (ctx: Context, ms: number): number => Math.min(ms, remaining(ctx));
+
+function outcome(kind: AppProbe['kind'], fields: Partial<Outcome> = {}): Outcome {
+  return { kind, protocol: null, banner: null, http: null, tls: null, ...fields };
+}
+
+function bannerOutcome(bytes: Buffer, speaker: Speaker): Outcome {
+  return outcome('banner', { protocol: guessProtocol(bytes, speaker), banner: printableBanner(bytes) });
+}
+
+/** The stream ended before any byte came: say how. */
+function endedOutcome(reader: SocketReader, when: string): Outcome {
+  if (reader.ended === 'reset')
+    return outcome('reset', { message: `connection reset ${when} (${reader.errorCode ?? 'ECONNRESET'})` });
+  if (reader.ended === 'error')
+    return outcome('error', { message: `socket error ${when} (${reader.errorCode ?? 'unknown'})` });
+  return outcome('closed', { message: `the server closed the connection ${when}, without sending a byte` });
+}
+
+function connectFailure(failed: Extract<Opened<net.Socket>, { ok: false }>): Outcome {
+  const kind = failed.outcome === 'reset' ? 'reset' : 'error';
+  return outcome(kind, { message: `could not connect: ${failed.outcome} (${failed.errorCode})` });
+}
+
+/** Sends a minimal GET and waits until the answer is complete enough to judge; returns when it was sent. */
+async function askHttp(ctx: Context, socket: net.Socket, reader: SocketReader): Promise<number> {
+  const request =
+    `GET ${ctx.path} HTTP/1.1\r\nHost: ${ctx.hostHeader}\r\nUser-Agent: ${USER_AGENT}\r\n` +
+    'Accept: */*\r\nConnection: close\r\n\r\n';
+  const sentAt = performance.now();
+  socket.write(request);
+  await reader.waitFor(isAnswerEnough, within(ctx, ctx.timeouts.responseMs));
+  return sentAt;
+}
+
+/** TLS handshake, then HTTP over it. A string is the reason the handshake failed. */
+async function viaTls(ctx: Context): Promise<Outcome | string> {
+  const ms = within(ctx, ctx.timeouts.connectMs + ctx.timeouts.responseMs);
+  const opened = await openTls({ ...ctx, ms, holdCap: HOLD_CAP, serverName: ctx.serverName });
+  if (!opened.ok) return `${opened.errorCode}: ${opened.message}`;
+  const { socket, reader } = opened;
+  const tls = describeTls(socket);
+  const sentAt = await askHttp(ctx, socket, reader);
+  const http = httpAnswerFrom(reader, sentAt);
+  if (http) return outcome('https', { protocol: 'HTTPS', http, tls });
+  if (reader.total > 0) {
+    const message = 'the TLS handshake succeeded but the answer over it is not HTTP';
+    return outcome('tls', { protocol: 'TLS', tls, banner: printableBanner(reader.bytes), message });
+  }
+  const why = reader.ended ? 'closed the TLS connection' : 'stayed silent';
+  return outcome('tls', {
+    protocol: 'TLS',
+    tls,
+    message: `the TLS handshake succeeded, then the server ${why} after our HTTP request`,
+  });
+}
+
+async function plaintextFirst(ctx: Context, tlsAlreadyTried: boolean): Promise<Outcome> {
+  const opened = await openPlain({ ...ctx, ms: within(ctx, ctx.timeouts.connectMs), holdCap: HOLD_CAP });
+  if (!opened.ok) return connectFailure(opened);
+  const { socket, reader } = opened;
+
+  // SSH, SMTP, MySQL… speak first; HTTP and TLS servers wait for the client.
+  await reader.waitFor((r) => greetingComplete(r.bytes), within(ctx, ctx.timeouts.bannerMs));
+  if (reader.total > 0) return bannerOutcome(reader.bytes, 'server-first');
+  if (reader.ended) return endedOutcome(reader, 'before we sent anything');
+
+  const sentAt = await askHttp(ctx, socket, reader);
+  if (reader.total === 0) {
+    if (!reader.ended) {
+      const waited = ctx.timeouts.bannerMs + ctx.timeouts.responseMs;
+      return outcome('no-response', {
+        message: `connected, but no byte came back within ${waited} ms, even to an HTTP request`,
+      });
+    }
+    // Closing or resetting right after a plaintext request is how many TLS-only servers react.
+    const tlsTry = tlsAlreadyTried ? null : await viaTls(ctx);
+    if (tlsTry !== null && typeof tlsTry !== 'string') return tlsTry;
+    const ended = endedOutcome(reader, 'right after our HTTP request');
+    return tlsTry === null ? ended : { ...ended, message: `${ended.message}; TLS failed too (${tlsTry})` };
+  }
+  // A TLS alert record, or a 400 that names HTTPS, is a TLS server telling us to speak TLS.
+  if (!tlsAlreadyTried && (isTlsRecord(reader.bytes) || answerAsksForTls(reader))) {
+    const tlsTry = await viaTls(ctx);
+    if (typeof tlsTry !== 'string') return tlsTry;
+  }
+  const http = httpAnswerFrom(reader, sentAt);
+  if (http) return outcome('http', { protocol: 'HTTP', http });
+  return bannerOutcome(reader.bytes, 'reply');
+}
+
+async function run(ctx: Context, preferTls: boolean): Promise<Outcome> {
+  if (!preferTls) return plaintextFirst(ctx, false);
+  const tlsTry = await viaTls(ctx);
+  if (typeof tlsTry !== 'string') return tlsTry;
+  const plain = await plaintextFirst(ctx, true);
+  return {
+    ...plain,
+    message: plain.message ?? `TLS handshake failed (${tlsTry}); the server answered in plaintext`,
+  };
+}
+
+/**
+ * What speaks on an open port: HTTP, HTTPS, bare TLS, a banner protocol, or silence. Each attempt uses
+ * a fresh connection; the whole probe ends by its deadline (applicationDeadlineMs) whatever the
+ * server does, and every socket it opened is destroyed before it resolves. Resolves, never rejects,
+ * except with a TypeError for invalid arguments.
+ */
+export async function probeApplication(
+  address: string,
+  port: number,
+  options: ApplicationProbeOptions,
+): Promise<AppProbe> {
+  assertLiteralIp(address);
+  assertRequestParts(options.hostHeader, options.path);
+  const timeouts = resolveTimeouts(options.timeouts);
+  const started = performance.now();
+  const ctx: Context = {
+    address,
+    port,
+    hostHeader: options.hostHeader,
+    path: options.path,
+    serverName: serverNameOf(options.hostHeader),
+    timeouts,
+    deadlineAt: started + applicationDeadlineMs(timeouts),
+    sockets: new Set(),
+  };
+  let safetyNet: NodeJS.Timeout | undefined;
+  const overtime = new Promise<Outcome>((resolve) => {
+    safetyNet = setTimeout(
+      () => resolve(outcome('error', { message: 'the probe hit its overall deadline' })),
+      applicationDeadlineMs(timeouts) + SAFETY_NET_MS,
+    );
+  });
+  const work = run(ctx, options.preferTls === true).catch((error: unknown) =>
+    outcome('error', { message: `probe failed: ${error instanceof Error ? error.message : String(error)}` }),
+  );
+  try {
+    const result = await Promise.race([work, overtime]);
+    return { address, port, ...result, timeMs: performance.now() - started };
+  } finally {
+    clearTimeout(safetyNet);
+    for (const socket of ctx.sockets) socket.destroy();
+  }
+}

@@ -1,0 +1,89 @@
+import 'server-only';
+import net from 'node:net';
+import type { ConnectAttempt, ConnectOutcome } from '@/lib/probe/types';
+
+/** A socket we closed with FIN is destroyed at the latest after this, even if the peer never answers. */
+const CLOSE_GRACE_MS = 200;
+
+const OUTCOME_BY_CODE: Record<string, ConnectOutcome> = {
+  ECONNREFUSED: 'refused',
+  ETIMEDOUT: 'timeout',
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ENETUNREACH: 'unreachable',
+  EHOSTUNREACH: 'unreachable',
+  ENETDOWN: 'unreachable',
+  EHOSTDOWN: 'unreachable',
+  // Connecting to ::1 on a host with IPv6 disabled on loopback fails with these.
+  EADDRNOTAVAIL: 'unreachable',
+  EAFNOSUPPORT: 'unreachable',
+};
+
+/** Maps the OS error code of a failed connect to what it means for the person diagnosing. */
+export function outcomeForErrorCode(code: string | undefined): ConnectOutcome {
+  return (code && OUTCOME_BY_CODE[code]) || 'error';
+}
+
+export function familyOf(address: string): ConnectAttempt['family'] {
+  return net.isIP(address) === 6 ? 'IPv6' : 'IPv4';
+}
+
+/** Throws when `address` is a name: the probe must test exactly the address resolution produced. */
+export function assertLiteralIp(address: string): void {
+  if (net.isIP(address) === 0) {
+    throw new TypeError(
+      `expected a literal IP address (resolve names first), got ${JSON.stringify(address)}`,
+    );
+  }
+}
+
+/** Closes politely (FIN, not RST) and guarantees the descriptor is released soon after. */
+function closeGracefully(socket: net.Socket): void {
+  socket.resume(); // read anything the server already sent: unread data would turn our close into RST
+  socket.end();
+  const grace = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
+  grace.unref();
+  socket.once('close', () => clearTimeout(grace));
+}
+
+/**
+ * One TCP connect to one literal IP address, no DNS. Resolves (never rejects, except for a name
+ * instead of an address) within `timeoutMs` plus a few milliseconds, whatever the network does.
+ * A connect that is neither accepted nor refused in time is 'timeout' with errorCode ETIMEDOUT: the
+ * kernel would keep retrying its SYN for minutes, so that code is our verdict, not the kernel's.
+ */
+export function probeTcp(address: string, port: number, timeoutMs: number): Promise<ConnectAttempt> {
+  assertLiteralIp(address);
+  const family = familyOf(address);
+  const started = performance.now();
+
+  return new Promise<ConnectAttempt>((resolve) => {
+    let settled = false;
+    const socket = net.connect({ host: address, port, family: family === 'IPv6' ? 6 : 4 });
+
+    const settle = (outcome: ConnectOutcome, errorCode?: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(hardTimer);
+      const attempt: ConnectAttempt = { address, family, port, outcome, timeMs: performance.now() - started };
+      if (errorCode) attempt.errorCode = errorCode;
+      resolve(attempt);
+    };
+
+    // One timer bounds everything: no connect, error or event-loop quirk can keep this promise pending.
+    const hardTimer = setTimeout(() => {
+      socket.destroy();
+      settle('timeout', 'ETIMEDOUT');
+    }, timeoutMs);
+
+    socket.once('connect', () => {
+      settle('open');
+      closeGracefully(socket);
+    });
+    // Stays attached after settling: a reset during our polite close must not become an unhandled error.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      socket.destroy();
+      settle(outcomeForErrorCode(error.code), error.code ?? 'UNKNOWN');
+    });
+  });
+}

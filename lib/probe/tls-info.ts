@@ -1,0 +1,44 @@
+import 'server-only';
+import type { TLSSocket } from 'node:tls';
+import type { TlsAnswer } from '@/lib/probe/types';
+
+/** A certificate name field is a string, or an array when the name has several CN entries. */
+function firstName(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+/** Turns OpenSSL's "Nov 27 05:00:00 2026 GMT" into ISO 8601, so callers can compare it with dates. */
+function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/**
+ * What the handshake revealed. authorizationError is the reason the certificate would not be trusted
+ * by a browser (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID…); we
+ * connect with rejectUnauthorized:false precisely so we can report it instead of failing.
+ */
+export function describeTls(socket: TLSSocket): TlsAnswer {
+  const cert = socket.getPeerCertificate();
+  const hasCert = cert !== null && typeof cert === 'object' && Object.keys(cert).length > 0;
+  // Node types authorizationError as Error, but at runtime it is the OpenSSL code as a string.
+  const authError: unknown = socket.authorizationError;
+  let authorizationError: string | null = null;
+  if (!socket.authorized) {
+    if (typeof authError === 'string') authorizationError = authError;
+    else if (authError instanceof Error)
+      authorizationError = (authError as NodeJS.ErrnoException).code ?? authError.message;
+    else authorizationError = 'UNTRUSTED';
+  }
+  return {
+    protocol: socket.getProtocol() ?? null,
+    cipher: socket.getCipher()?.name ?? null,
+    subject: hasCert ? firstName(cert.subject?.CN) : null,
+    issuer: hasCert ? firstName(cert.issuer?.CN) : null,
+    validTo: hasCert ? isoDate(cert.valid_to) : null,
+    authorizationError,
+  };
+}
