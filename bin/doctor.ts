@@ -21,7 +21,13 @@ async function main(): Promise<number> {
   }
   const d = result.diagnosis;
   if (json) process.stdout.write(JSON.stringify(d, null, 2) + '\n');
-  else process.stdout.write(renderText(d, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, platform: d.facts.platform }));
+  else
+    process.stdout.write(
+      renderText(d, {
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        platform: d.facts.platform,
+      }),
+    );
   return d.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

@@ -22,7 +22,11 @@ describe('parseTarget', () => {
   });
 
   test('the path and scheme are kept for the HTTP probe', () => {
-    expect(parse('https://localhost:8443/health?deep=1')).toMatchObject({ scheme: 'https', path: '/health?deep=1', display: 'localhost:8443' });
+    expect(parse('https://localhost:8443/health?deep=1')).toMatchObject({
+      scheme: 'https',
+      path: '/health?deep=1',
+      display: 'localhost:8443',
+    });
   });
 
   test('0.0.0.0 is explained as a bind address and reached as 127.0.0.1', () => {
@@ -35,11 +39,14 @@ describe('parseTarget', () => {
     expect(parse('[::]:8000')).toMatchObject({ host: '::1', hostKind: 'ipv6', display: '[::1]:8000' });
   });
 
-  test.each(['127.1:80', '2130706433:80', '0x7f000001:80', '0177.0.0.1:80'])('%s is another spelling of 127.0.0.1', (input) => {
-    const t = parse(input);
-    expect(t.host).toBe('127.0.0.1');
-    expect(t.notes[0]).toContain('127.0.0.1');
-  });
+  test.each(['127.1:80', '2130706433:80', '0x7f000001:80', '0177.0.0.1:80'])(
+    '%s is another spelling of 127.0.0.1',
+    (input) => {
+      const t = parse(input);
+      expect(t.host).toBe('127.0.0.1');
+      expect(t.notes[0]).toContain('127.0.0.1');
+    },
+  );
 
   test('IPv4-mapped loopback is checked as the IPv4 address', () => {
     expect(parse('[::ffff:127.0.0.1]:9000')).toMatchObject({ host: '127.0.0.1', hostKind: 'ipv4' });

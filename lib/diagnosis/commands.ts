@@ -5,7 +5,11 @@ export function whoListensFixes(port: number, sudo = false): Fix[] {
   const s = sudo ? 'sudo ' : '';
   return [
     { platform: 'linux', label: 'See who listens on the port', command: `${s}ss -ltnp 'sport = :${port}'` },
-    { platform: 'darwin', label: 'See who listens on the port', command: `${s}lsof -nP -iTCP:${port} -sTCP:LISTEN` },
+    {
+      platform: 'darwin',
+      label: 'See who listens on the port',
+      command: `${s}lsof -nP -iTCP:${port} -sTCP:LISTEN`,
+    },
     {
       platform: 'win32',
       label: 'See who listens on the port (PowerShell)',
@@ -31,9 +35,21 @@ export function testFixes(url: string, host: string, port: number): Fix[] {
     { platform: 'linux', label: 'Request the page and show every step', command: `curl -v ${url}` },
     { platform: 'darwin', label: 'Request the page and show every step', command: `curl -v ${url}` },
     { platform: 'win32', label: 'Request the page and show every step', command: `curl.exe -v ${url}` },
-    { platform: 'linux', label: 'Only test that the port accepts connections', command: `nc -vz ${host} ${port}` },
-    { platform: 'darwin', label: 'Only test that the port accepts connections', command: `nc -vz ${host} ${port}` },
-    { platform: 'any', label: 'Open a raw connection (type GET / and Enter twice)', command: `telnet ${host} ${port}` },
+    {
+      platform: 'linux',
+      label: 'Only test that the port accepts connections',
+      command: `nc -vz ${host} ${port}`,
+    },
+    {
+      platform: 'darwin',
+      label: 'Only test that the port accepts connections',
+      command: `nc -vz ${host} ${port}`,
+    },
+    {
+      platform: 'any',
+      label: 'Open a raw connection (type GET / and Enter twice)',
+      command: `telnet ${host} ${port}`,
+    },
     {
       platform: 'win32',
       label: 'Only test that the port accepts connections (PowerShell)',
@@ -51,7 +67,11 @@ export function startFixes(bindHost: string, port: number): Fix[] {
   return [
     { platform: 'any', label: 'Django', command: `python manage.py runserver ${hp}` },
     { platform: 'any', label: 'Flask', command: `flask run --host ${bindHost} --port ${port}` },
-    { platform: 'any', label: 'FastAPI (uvicorn)', command: `uvicorn main:app --host ${bindHost} --port ${port}` },
+    {
+      platform: 'any',
+      label: 'FastAPI (uvicorn)',
+      command: `uvicorn main:app --host ${bindHost} --port ${port}`,
+    },
     {
       platform: 'any',
       label: 'Express / Node http (in your code)',
@@ -59,9 +79,21 @@ export function startFixes(bindHost: string, port: number): Fix[] {
     },
     { platform: 'any', label: 'Next.js', command: `npx next dev --hostname ${bindHost} --port ${port}` },
     { platform: 'any', label: 'Vite', command: `npx vite --host ${bindHost} --port ${port} --strictPort` },
-    { platform: 'linux', label: 'Static files (Python)', command: `python3 -m http.server ${port} --bind ${bindHost}` },
-    { platform: 'darwin', label: 'Static files (Python)', command: `python3 -m http.server ${port} --bind ${bindHost}` },
-    { platform: 'win32', label: 'Static files (Python)', command: `py -m http.server ${port} --bind ${bindHost}` },
+    {
+      platform: 'linux',
+      label: 'Static files (Python)',
+      command: `python3 -m http.server ${port} --bind ${bindHost}`,
+    },
+    {
+      platform: 'darwin',
+      label: 'Static files (Python)',
+      command: `python3 -m http.server ${port} --bind ${bindHost}`,
+    },
+    {
+      platform: 'win32',
+      label: 'Static files (Python)',
+      command: `py -m http.server ${port} --bind ${bindHost}`,
+    },
     { platform: 'any', label: 'Rails', command: `bin/rails server -b ${bindHost} -p ${port}` },
     { platform: 'any', label: 'PHP built-in server', command: `php -S ${hp}` },
     { platform: 'any', label: 'Go net/http (in your code)', command: `http.ListenAndServe("${hp}", nil)` },

@@ -33,7 +33,9 @@ async function resolveTarget(target: Target): Promise<Fact<Resolution>> {
 /** Where the target is allowed to be probed: resolve, apply the target policy, then gather and check. */
 export async function prepareTarget(
   input: string,
-): Promise<{ ok: true; target: Target; resolution: Fact<Resolution> } | Extract<DiagnoseResult, { ok: false }>> {
+): Promise<
+  { ok: true; target: Target; resolution: Fact<Resolution> } | Extract<DiagnoseResult, { ok: false }>
+> {
   const parsed = parseTarget(input);
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
   const { target } = parsed;
@@ -42,10 +44,18 @@ export async function prepareTarget(
     // localhost that does not resolve is a finding (a broken hosts file); any other name is outside the policy.
     if (isLoopbackName(target.host)) return { ok: true, target, resolution };
     const decision = checkTargetAddresses(target.host, []);
-    return { ok: false, status: 403, error: { code: 'target-not-allowed', message: decision.allowed ? '' : decision.message } };
+    return {
+      ok: false,
+      status: 403,
+      error: { code: 'target-not-allowed', message: decision.allowed ? '' : decision.message },
+    };
   }
-  const decision = checkTargetAddresses(target.host, resolution.value.addresses.map((a) => a.address));
-  if (!decision.allowed) return { ok: false, status: 403, error: { code: decision.code, message: decision.message } };
+  const decision = checkTargetAddresses(
+    target.host,
+    resolution.value.addresses.map((a) => a.address),
+  );
+  if (!decision.allowed)
+    return { ok: false, status: 403, error: { code: decision.code, message: decision.message } };
   return { ok: true, target, resolution };
 }
 

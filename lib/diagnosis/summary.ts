@@ -53,6 +53,9 @@ export function summarize(findings: Finding[], platform: Platform): Summary {
   const cause = [...candidates].sort((a, b) => causeRank(a) - causeRank(b))[0];
   if (!cause) return { severity, headline: 'Nothing to report.', cause: null, firstFix: null };
   const fix = firstFixFor(cause, platform);
-  const headline = severity === 'ok' || severity === 'info' ? cause.title : `${cause.title}.${fix ? ` First: ${fix.label.charAt(0).toLowerCase()}${fix.label.slice(1)}.` : ''}`;
+  const headline =
+    severity === 'ok' || severity === 'info'
+      ? cause.title
+      : `${cause.title}.${fix ? ` First: ${fix.label.charAt(0).toLowerCase()}${fix.label.slice(1)}.` : ''}`;
   return { severity, headline, cause: cause.id, firstFix: fix };
 }

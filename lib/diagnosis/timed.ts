@@ -5,7 +5,11 @@ import type { Fact } from '@/lib/diagnosis/types';
  * Runs one gatherer with its own deadline and turns the outcome into a Fact: a slow or failing source
  * costs at most `timeoutMs` and becomes "could not read X" instead of failing the whole diagnosis.
  */
-export async function timedFact<T>(source: string, timeoutMs: number, read: () => Promise<T>): Promise<Fact<T>> {
+export async function timedFact<T>(
+  source: string,
+  timeoutMs: number,
+  read: () => Promise<T>,
+): Promise<Fact<T>> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

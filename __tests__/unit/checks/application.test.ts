@@ -28,7 +28,10 @@ describe('what answered', () => {
   test('HTTP 500 is an http-error with the status', () => {
     const d = serving({ http: httpAnswer(500) });
     const f = find(d, 'http-error')!;
-    expect(f).toMatchObject({ severity: 'error', title: '127.0.0.1:3000 answers HTTP 500 Internal Server Error' });
+    expect(f).toMatchObject({
+      severity: 'error',
+      title: '127.0.0.1:3000 answers HTTP 500 Internal Server Error',
+    });
     expect(d.summary.cause).toBe('http-error');
   });
 
@@ -41,7 +44,14 @@ describe('what answered', () => {
       kind: 'https',
       protocol: 'HTTPS',
       http: httpAnswer(200),
-      tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', subject: 'localhost', issuer: 'localhost', validTo: null, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+      tls: {
+        protocol: 'TLSv1.3',
+        cipher: 'TLS_AES_256_GCM_SHA384',
+        subject: 'localhost',
+        issuer: 'localhost',
+        validTo: null,
+        authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      },
     });
     const f = find(d, 'tls-expected')!;
     expect(f.fixes[0]!.command).toBe('https://127.0.0.1:3000/');
@@ -61,7 +71,9 @@ describe('what answered', () => {
   });
 
   test('silence is no-response, closing is closed', () => {
-    expect(find(serving({ kind: 'no-response', protocol: null, timeMs: 2850 }), 'no-response')!.detail).toContain('2850 ms');
+    expect(
+      find(serving({ kind: 'no-response', protocol: null, timeMs: 2850 }), 'no-response')!.detail,
+    ).toContain('2850 ms');
     expect(find(serving({ kind: 'closed', protocol: null }), 'closed')!.severity).toBe('error');
   });
 });

@@ -13,13 +13,25 @@ describe('connect outcomes', () => {
   });
 
   test('refused although a listener exists names the listener (a firewall suspect)', () => {
-    const d = runChecks(makeFacts({ listeners: [listener('127.0.0.1', 3000)], attempts: [attempt('127.0.0.1', 3000, 'refused')] }));
-    expect(find(d, 'refused')!.detail).toContain('Yet node (pid 812, user dev) on 127.0.0.1:3000 listens on port 3000');
+    const d = runChecks(
+      makeFacts({
+        listeners: [listener('127.0.0.1', 3000)],
+        attempts: [attempt('127.0.0.1', 3000, 'refused')],
+      }),
+    );
+    expect(find(d, 'refused')!.detail).toContain(
+      'Yet node (pid 812, user dev) on 127.0.0.1:3000 listens on port 3000',
+    );
     expect(d.summary.cause).toBe('refused');
   });
 
   test('timeout is an error that points at firewalls', () => {
-    const d = runChecks(makeFacts({ listeners: [listener('127.0.0.1', 3000)], attempts: [attempt('127.0.0.1', 3000, 'timeout', 1500)] }));
+    const d = runChecks(
+      makeFacts({
+        listeners: [listener('127.0.0.1', 3000)],
+        attempts: [attempt('127.0.0.1', 3000, 'timeout', 1500)],
+      }),
+    );
     const f = find(d, 'timeout')!;
     expect(f.title).toBe('Connecting to 127.0.0.1:3000 timed out');
     expect(f.lesson).toBe('firewalls');

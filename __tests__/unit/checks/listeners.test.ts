@@ -10,8 +10,12 @@ describe('who listens', () => {
     const f = find(d, 'no-listener')!;
     expect(f.severity).toBe('error');
     expect(f.title).toBe('Nothing is listening on port 62893');
-    expect(f.fixes.map((x) => x.label)).toEqual(expect.arrayContaining(['Django', 'Flask', 'Vite', 'Spring Boot']));
-    expect(f.fixes.find((x) => x.label === 'Django')!.command).toBe('python manage.py runserver 127.0.0.1:62893');
+    expect(f.fixes.map((x) => x.label)).toEqual(
+      expect.arrayContaining(['Django', 'Flask', 'Vite', 'Spring Boot']),
+    );
+    expect(f.fixes.find((x) => x.label === 'Django')!.command).toBe(
+      'python manage.py runserver 127.0.0.1:62893',
+    );
     expect(d.summary.cause).toBe('no-listener');
     expect(d.summary.headline).toMatch(/^Nothing is listening on port 62893/);
   });
@@ -19,7 +23,9 @@ describe('who listens', () => {
   test('a listener that serves the target is named with its pid and command', () => {
     const d = runChecks(
       makeFacts({
-        listeners: [listener('127.0.0.1', 3000, { process: 'python3', pid: 77, command: 'python3 -m http.server' })],
+        listeners: [
+          listener('127.0.0.1', 3000, { process: 'python3', pid: 77, command: 'python3 -m http.server' }),
+        ],
         attempts: [attempt('127.0.0.1', 3000, 'open')],
         application: app('127.0.0.1', 3000, { http: httpAnswer(200) }),
       }),
@@ -61,7 +67,9 @@ describe('who listens', () => {
   });
 
   test('a dual-stack :: listener serves 127.0.0.1: no mismatch, but wildcard-exposed', () => {
-    const d = runChecks(makeFacts({ listeners: [listener('::', 3000)], attempts: [attempt('127.0.0.1', 3000, 'open')] }));
+    const d = runChecks(
+      makeFacts({ listeners: [listener('::', 3000)], attempts: [attempt('127.0.0.1', 3000, 'open')] }),
+    );
     expect(ids(d)).not.toContain('family-mismatch');
     expect(find(d, 'wildcard-exposed')!.title).toContain('[::]:3000');
   });
@@ -74,13 +82,19 @@ describe('who listens', () => {
   });
 
   test('0.0.0.0 is wildcard-exposed and serves 127.0.0.1', () => {
-    const d = runChecks(makeFacts({ listeners: [listener('0.0.0.0', 3000)], attempts: [attempt('127.0.0.1', 3000, 'open')] }));
+    const d = runChecks(
+      makeFacts({ listeners: [listener('0.0.0.0', 3000)], attempts: [attempt('127.0.0.1', 3000, 'open')] }),
+    );
     expect(find(d, 'wildcard-exposed')!.severity).toBe('warning');
     expect(ids(d)).toContain('listening');
   });
 
   test('an unreadable owner is owner-hidden with sudo commands', () => {
-    const d = runChecks(makeFacts({ listeners: [listener('127.0.0.1', 3000, { pid: null, process: null, command: null, user: null })] }));
+    const d = runChecks(
+      makeFacts({
+        listeners: [listener('127.0.0.1', 3000, { pid: null, process: null, command: null, user: null })],
+      }),
+    );
     const f = find(d, 'owner-hidden')!;
     expect(f.fixes.find((x) => x.platform === 'linux')!.command).toBe("sudo ss -ltnp 'sport = :3000'");
   });

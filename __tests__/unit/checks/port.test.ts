@@ -7,26 +7,42 @@ const ids = (d: ReturnType<typeof runChecks>) => d.findings.map((f) => f.id);
 
 describe('port facts and intent=start', () => {
   test('port 80 is privileged-port', () => {
-    expect(find(runChecks(makeFacts({ target: '127.0.0.1:80' })), 'privileged-port')!.detail).toContain('CAP_NET_BIND_SERVICE');
+    expect(find(runChecks(makeFacts({ target: '127.0.0.1:80' })), 'privileged-port')!.detail).toContain(
+      'CAP_NET_BIND_SERVICE',
+    );
   });
 
   test('a port inside the ephemeral range says the range; one outside does not', () => {
-    expect(find(runChecks(makeFacts({ target: '127.0.0.1:45000' })), 'ephemeral-port')!.title).toContain('32768\u201360999');
+    expect(find(runChecks(makeFacts({ target: '127.0.0.1:45000' })), 'ephemeral-port')!.title).toContain(
+      '32768\u201360999',
+    );
     expect(ids(runChecks(makeFacts({ target: '127.0.0.1:62893' })))).not.toContain('ephemeral-port');
   });
 
   test(`${TIME_WAIT_THRESHOLD} TIME_WAIT sockets are time-wait-buildup; fewer are not`, () => {
-    const many = makeFacts({ connections: connections(3000, { TIME_WAIT: TIME_WAIT_THRESHOLD, ESTABLISHED: 2 }) });
-    expect(find(runChecks(many), 'time-wait-buildup')!.title).toBe(`${TIME_WAIT_THRESHOLD} connections on port 3000 are in TIME_WAIT`);
+    const many = makeFacts({
+      connections: connections(3000, { TIME_WAIT: TIME_WAIT_THRESHOLD, ESTABLISHED: 2 }),
+    });
+    expect(find(runChecks(many), 'time-wait-buildup')!.title).toBe(
+      `${TIME_WAIT_THRESHOLD} connections on port 3000 are in TIME_WAIT`,
+    );
     const few = makeFacts({ connections: connections(3000, { TIME_WAIT: TIME_WAIT_THRESHOLD - 1 }) });
     expect(ids(runChecks(few))).not.toContain('time-wait-buildup');
   });
 
   test('intent=start on a held port is port-taken: who, how to stop it, and a free port', () => {
-    const d = runChecks(makeFacts({ intent: 'start', listeners: [listener('127.0.0.1', 3000, { pid: 901, process: 'node' })], freePort: 3002 }));
+    const d = runChecks(
+      makeFacts({
+        intent: 'start',
+        listeners: [listener('127.0.0.1', 3000, { pid: 901, process: 'node' })],
+        freePort: 3002,
+      }),
+    );
     const f = find(d, 'port-taken')!;
     expect(f.title).toBe('Port 3000 is already taken by node (pid 901)');
-    expect(f.fixes.map((x) => x.command)).toEqual(expect.arrayContaining(['PORT=3002', 'kill 901', 'taskkill /PID 901']));
+    expect(f.fixes.map((x) => x.command)).toEqual(
+      expect.arrayContaining(['PORT=3002', 'kill 901', 'taskkill /PID 901']),
+    );
     expect(ids(d)).not.toContain('listening');
     expect(d.summary.cause).toBe('port-taken');
   });
@@ -51,7 +67,10 @@ describe('port facts and intent=start', () => {
   });
 
   test('a failed lookup is resolution-failed', () => {
-    const facts = { ...makeFacts({ target: 'localhost:3000' }), resolution: failed<never>('getaddrinfo ENOTFOUND localhost') };
+    const facts = {
+      ...makeFacts({ target: 'localhost:3000' }),
+      resolution: failed<never>('getaddrinfo ENOTFOUND localhost'),
+    };
     expect(runChecks(facts).summary.cause).toBe('resolution-failed');
   });
 });

@@ -1,5 +1,13 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { familyOf, hostPort, isWildcard, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
+import {
+  familyOf,
+  hostPort,
+  isWildcard,
+  listAnd,
+  listenerServes,
+  targetAddresses,
+  tcpListeners,
+} from '@/lib/diagnosis/view';
 
 /** The port is open on a specific address of the same family that is not the target's (127.0.0.2, 192.168.1.5). */
 export const boundElsewhere: Check = (facts) => {
@@ -24,8 +32,16 @@ export const boundElsewhere: Check = (facts) => {
         `Port ${port} is open only on ${where}. A server bound to one address does not answer on another, so ` +
         `${listAnd(addrs.map((a) => a.address))} gets no answer on port ${port}.`,
       fixes: [
-        { platform: 'any', label: `Open the address the server is on`, command: `curl -v http://${hostPort(first, port)}/` },
-        { platform: 'any', label: `Or bind the server to ${bind} (e.g. --host ${bind})`, command: `--host ${bind} --port ${port}` },
+        {
+          platform: 'any',
+          label: `Open the address the server is on`,
+          command: `curl -v http://${hostPort(first, port)}/`,
+        },
+        {
+          platform: 'any',
+          label: `Or bind the server to ${bind} (e.g. --host ${bind})`,
+          command: `--host ${bind} --port ${port}`,
+        },
       ],
       lesson: 'bind-addresses',
     },

@@ -19,13 +19,16 @@ export function connectFailure(
   if (facts.intent === 'start' && (tcpListeners(facts) ?? []).length === 0) return [];
   const open = attempts(facts).filter((a) => a.outcome === 'open');
   const where = listAnd(hit.map((a) => hostPort(a.address, a.port)));
-  const timings = listAnd(hit.map((a) => `${a.address} ${a.errorCode ?? outcome} after ${Math.round(a.timeMs)} ms`));
+  const timings = listAnd(
+    hit.map((a) => `${a.address} ${a.errorCode ?? outcome} after ${Math.round(a.timeMs)} ms`),
+  );
   const listeners = tcpListeners(facts) ?? [];
   const context =
     listeners.length > 0
       ? ` Yet ${listAnd(listeners.map(describeListener))} listens on port ${facts.target.port}.`
       : '';
-  const fallback = open.length > 0 ? ` ${listAnd(open.map((a) => a.address))} did accept the connection.` : '';
+  const fallback =
+    open.length > 0 ? ` ${listAnd(open.map((a) => a.address))} did accept the connection.` : '';
   return [
     {
       id: text.id,
@@ -33,7 +36,10 @@ export function connectFailure(
       step: 'open',
       title: text.title(where),
       detail: `${text.meaning} (${timings}).${context}${fallback}`,
-      fixes: [...testFixes(targetUrl(facts), urlHost(facts), facts.target.port), ...whoListensFixes(facts.target.port)],
+      fixes: [
+        ...testFixes(targetUrl(facts), urlHost(facts), facts.target.port),
+        ...whoListensFixes(facts.target.port),
+      ],
       lesson: text.lesson,
     },
   ];

@@ -12,7 +12,10 @@ export const connectionStates: Check = (facts) => {
       id: 'connections',
       severity: 'info',
       step: 'monitor',
-      title: total === 0 ? `No open connections on port ${facts.target.port}` : `${total} TCP connection${total === 1 ? '' : 's'} on port ${facts.target.port}`,
+      title:
+        total === 0
+          ? `No open connections on port ${facts.target.port}`
+          : `${total} TCP connection${total === 1 ? '' : 's'} on port ${facts.target.port}`,
       detail: total === 0 ? 'No client is connected right now.' : `By state: ${states.join(', ')}.`,
       fixes: [],
       lesson: 'tools',

@@ -18,7 +18,11 @@ export const ephemeralPort: Check = (facts) => {
         `and a server that wants it can find it taken for a moment by an outgoing connection. Pick a fixed port outside the range for anything you restart often.`,
       fixes: [
         { platform: 'linux', label: 'See the range', command: 'cat /proc/sys/net/ipv4/ip_local_port_range' },
-        { platform: 'darwin', label: 'See the range', command: 'sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last' },
+        {
+          platform: 'darwin',
+          label: 'See the range',
+          command: 'sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last',
+        },
         { platform: 'win32', label: 'See the range', command: 'netsh int ipv4 show dynamicport tcp' },
       ],
       lesson: 'port-ranges',

@@ -1,5 +1,12 @@
 import type { Check, Fix } from '@/lib/diagnosis/types';
-import { familyOf, hostPort, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
+import {
+  familyOf,
+  hostPort,
+  listAnd,
+  listenerServes,
+  targetAddresses,
+  tcpListeners,
+} from '@/lib/diagnosis/view';
 
 /**
  * The server listens only in the other IP family than (some of) the addresses the target reaches:
@@ -22,7 +29,11 @@ export const familyMismatch: Check = (facts) => {
   const goodHost = reachable === '::' ? '::1' : reachable === '0.0.0.0' ? '127.0.0.1' : reachable;
   const bindBoth = familyOf(goodHost) === 'IPv6' ? '127.0.0.1' : '::1';
   const fixes: Fix[] = [
-    { platform: 'any', label: `Use the address the server is on`, command: `curl -v http://${hostPort(goodHost, port)}/` },
+    {
+      platform: 'any',
+      label: `Use the address the server is on`,
+      command: `curl -v http://${hostPort(goodHost, port)}/`,
+    },
     {
       platform: 'any',
       label: `Or make the server listen on ${bindBoth} too (Node: listen on '::' for both families)`,

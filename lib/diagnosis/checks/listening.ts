@@ -1,5 +1,11 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { describeListener, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
+import {
+  describeListener,
+  listAnd,
+  listenerServes,
+  targetAddresses,
+  tcpListeners,
+} from '@/lib/diagnosis/view';
 
 /** Who serves the target: the owner, named, for every listener that accepts the target's addresses. */
 export const listening: Check = (facts) => {
@@ -9,7 +15,10 @@ export const listening: Check = (facts) => {
   const serving = tcp.filter((l) => addrs.some((a) => listenerServes(l, a.address)));
   if (serving.length === 0) return [];
   const first = serving[0]!;
-  const who = first.pid === null ? 'a process whose owner could not be read' : `${first.process ?? 'a process'} (pid ${first.pid})`;
+  const who =
+    first.pid === null
+      ? 'a process whose owner could not be read'
+      : `${first.process ?? 'a process'} (pid ${first.pid})`;
   const details = serving.map((l) => {
     const cmd = l.command ? `, command \`${l.command}\`` : '';
     const since = l.startedAt ? `, running since ${l.startedAt}` : '';

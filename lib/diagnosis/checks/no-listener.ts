@@ -18,7 +18,9 @@ export const noListener: Check = (facts) => {
       detail:
         `No process on this machine has a TCP socket listening on port ${port} (read from ${facts.listeners.source}). ` +
         `Start your service, check that it did not exit with an error, and check which port it printed when it started.` +
-        (partial ? ' Some sockets\u2019 owners could not be read, but none of them is on this port either.' : ''),
+        (partial
+          ? ' Some sockets\u2019 owners could not be read, but none of them is on this port either.'
+          : ''),
       fixes: startFixes(bindHost, port),
       lesson: 'ports',
     },

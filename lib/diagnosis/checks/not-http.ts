@@ -2,10 +2,26 @@ import type { Check, Fix } from '@/lib/diagnosis/types';
 import { application, hostPort, urlHost } from '@/lib/diagnosis/view';
 
 const CLIENTS: Record<string, (host: string, port: number) => Fix> = {
-  SSH: (h, p) => ({ platform: 'any', label: 'Connect with an SSH client', command: `ssh -p ${p} ${h.replace(/^\[|\]$/g, '')}` }),
-  Redis: (h, p) => ({ platform: 'any', label: 'Talk to it with redis-cli', command: `redis-cli -h ${h.replace(/^\[|\]$/g, '')} -p ${p} ping` }),
-  MySQL: (h, p) => ({ platform: 'any', label: 'Connect with the MySQL client', command: `mysql -h ${h.replace(/^\[|\]$/g, '')} -P ${p} -u root -p` }),
-  PostgreSQL: (h, p) => ({ platform: 'any', label: 'Connect with psql', command: `psql -h ${h.replace(/^\[|\]$/g, '')} -p ${p}` }),
+  SSH: (h, p) => ({
+    platform: 'any',
+    label: 'Connect with an SSH client',
+    command: `ssh -p ${p} ${h.replace(/^\[|\]$/g, '')}`,
+  }),
+  Redis: (h, p) => ({
+    platform: 'any',
+    label: 'Talk to it with redis-cli',
+    command: `redis-cli -h ${h.replace(/^\[|\]$/g, '')} -p ${p} ping`,
+  }),
+  MySQL: (h, p) => ({
+    platform: 'any',
+    label: 'Connect with the MySQL client',
+    command: `mysql -h ${h.replace(/^\[|\]$/g, '')} -P ${p} -u root -p`,
+  }),
+  PostgreSQL: (h, p) => ({
+    platform: 'any',
+    label: 'Connect with psql',
+    command: `psql -h ${h.replace(/^\[|\]$/g, '')} -p ${p}`,
+  }),
 };
 
 /** Something answered, but not HTTP: it is another kind of server (SSH, a database, a mail server…). */

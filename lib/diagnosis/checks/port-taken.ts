@@ -11,7 +11,12 @@ export const portTaken: Check = (facts) => {
   const owners = [...new Map(tcp.filter((l) => l.pid !== null).map((l) => [l.pid, l])).values()];
   const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
   const fixes: Fix[] = [];
-  if (free !== null) fixes.push({ platform: 'any', label: `Use port ${free} instead (free right now, checked by binding it)`, command: `PORT=${free}` });
+  if (free !== null)
+    fixes.push({
+      platform: 'any',
+      label: `Use port ${free} instead (free right now, checked by binding it)`,
+      command: `PORT=${free}`,
+    });
   for (const o of owners) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
   if (owners.length === 0) fixes.push(...whoListensFixes(port, true));
   const holder = tcp[0]!;

@@ -20,9 +20,21 @@ export const timeWaitBuildup: Check = (facts) => {
         `${byState.CLOSE_WAIT ?? 0} CLOSE_WAIT). Each closed connection lingers about a minute in TIME_WAIT on the side that closed first; ` +
         `thousands of them mean a client opens a new connection for every request and can run out of source ports. Reuse connections (HTTP keep-alive, a connection pool).`,
       fixes: [
-        { platform: 'linux', label: 'Count them by state', command: `ss -tan '( sport = :${port} or dport = :${port} )' | awk 'NR>1 {print $1}' | sort | uniq -c` },
-        { platform: 'darwin', label: 'Count them', command: `netstat -an -p tcp | grep '\\.${port} ' | awk '{print $6}' | sort | uniq -c` },
-        { platform: 'win32', label: 'Count them (PowerShell)', command: `Get-NetTCPConnection -LocalPort ${port} | Group-Object State` },
+        {
+          platform: 'linux',
+          label: 'Count them by state',
+          command: `ss -tan '( sport = :${port} or dport = :${port} )' | awk 'NR>1 {print $1}' | sort | uniq -c`,
+        },
+        {
+          platform: 'darwin',
+          label: 'Count them',
+          command: `netstat -an -p tcp | grep '\\.${port} ' | awk '{print $6}' | sort | uniq -c`,
+        },
+        {
+          platform: 'win32',
+          label: 'Count them (PowerShell)',
+          command: `Get-NetTCPConnection -LocalPort ${port} | Group-Object State`,
+        },
       ],
       lesson: 'tools',
     },

@@ -18,7 +18,11 @@ export const tlsExpected: Check = (facts) => {
       detail: `${hostPort(app.address, app.port)} completed a TLS handshake (${app.tls?.protocol ?? 'TLS'}). Plain http:// to this port fails or shows garbage.${cert}`,
       fixes: [
         { platform: 'any', label: 'Open it with https://', command: url },
-        { platform: 'any', label: 'Test it, accepting a self-signed certificate', command: `curl -vk ${url}` },
+        {
+          platform: 'any',
+          label: 'Test it, accepting a self-signed certificate',
+          command: `curl -vk ${url}`,
+        },
       ],
       lesson: 'http',
     },

@@ -19,8 +19,16 @@ export const wildcardExposed: Check = (facts) => {
         `anyone who can reach this machine (same Wi-Fi, a VPN, the internet without a firewall) can connect. ` +
         `For a development server, bind to 127.0.0.1 instead.`,
       fixes: [
-        { platform: 'any', label: 'Bind to loopback only (most servers take a --host or --bind flag)', command: `--host 127.0.0.1 --port ${port}` },
-        { platform: 'any', label: 'Node: pass the address to listen()', command: `server.listen(${port}, '127.0.0.1')` },
+        {
+          platform: 'any',
+          label: 'Bind to loopback only (most servers take a --host or --bind flag)',
+          command: `--host 127.0.0.1 --port ${port}`,
+        },
+        {
+          platform: 'any',
+          label: 'Node: pass the address to listen()',
+          command: `server.listen(${port}, '127.0.0.1')`,
+        },
       ],
       lesson: 'bind-addresses',
     },
