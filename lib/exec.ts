@@ -27,7 +27,11 @@ export interface RunOptions {
  * The one way this project runs an external command: execFile with an argument array (never a shell),
  * a timeout and an output cap, so a hung or chatty tool costs a bounded amount.
  */
-export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: RunOptions = {},
+): Promise<CommandResult> {
   const timeoutMs = options.timeoutMs ?? 3000;
   const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
   const started = performance.now();
@@ -44,12 +48,22 @@ export function runCommand(command: string, args: string[], options: RunOptions 
       },
       (err, stdout, stderr) => {
         const durationMs = performance.now() - started;
-        const base = { command, args, stdout: String(stdout ?? ''), stderr: String(stderr ?? ''), durationMs };
+        const base = {
+          command,
+          args,
+          stdout: String(stdout ?? ''),
+          stderr: String(stderr ?? ''),
+          durationMs,
+        };
         if (!err) {
           resolve({ ...base, code: 0, timedOut: false, truncated: false });
           return;
         }
-        const e = err as NodeJS.ErrnoException & { killed?: boolean; signal?: string; code?: string | number };
+        const e = err as NodeJS.ErrnoException & {
+          killed?: boolean;
+          signal?: string;
+          code?: string | number;
+        };
         const truncated = e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
         const timedOut = Boolean(e.killed) && !truncated && e.signal === 'SIGTERM';
         const code = typeof e.code === 'number' ? e.code : null;

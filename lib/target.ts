@@ -16,7 +16,8 @@ export interface Target {
   notes: string[];
 }
 
-export type ParseResult = { ok: true; target: Target } | { ok: false; error: { code: 'invalid-target'; message: string } };
+export type ParseResult =
+  { ok: true; target: Target } | { ok: false; error: { code: 'invalid-target'; message: string } };
 
 const EXPECTED =
   'Type an address with a port, like 127.0.0.1:62893, localhost:3000, [::1]:8080, http://localhost:5173/path, :5000 or just 62893.';
@@ -97,8 +98,15 @@ function typedAuthority(rest: string): string {
   return rest.split(/[/?#]/, 1)[0] ?? '';
 }
 
-function buildTarget(input: string, url: URL, port: number, scheme: Target['scheme'], rest: string): ParseResult {
-  if (typedAuthority(rest).includes('@')) return invalid('Addresses with a user name or password ("user@host") are not accepted.');
+function buildTarget(
+  input: string,
+  url: URL,
+  port: number,
+  scheme: Target['scheme'],
+  rest: string,
+): ParseResult {
+  if (typedAuthority(rest).includes('@'))
+    return invalid('Addresses with a user name or password ("user@host") are not accepted.');
   let host = url.hostname;
   let hostKind: Target['hostKind'] = 'name';
   if (host.startsWith('[')) {
@@ -118,7 +126,9 @@ function buildTarget(input: string, url: URL, port: number, scheme: Target['sche
     // An IPv4-mapped IPv6 address is the IPv4 address in disguise: listeners and probes see 127.x.
     const v4 = mappedToIPv4(host);
     if (v4) {
-      notes.push(`[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`);
+      notes.push(
+        `[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`,
+      );
       host = v4;
       hostKind = 'ipv4';
     }

@@ -12,7 +12,16 @@ import { checkBindHost } from '@/lib/security/bind-host';
 const root = join(__dirname, '..');
 const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const DEFAULT_PORT = 6280; // not a port popular dev servers use (3000, 5173, 8080…), so we never collide with theirs
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'next.config.js',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -50,7 +59,11 @@ async function main(): Promise<void> {
   }
   if (!buildIsCurrent()) {
     console.log('No current build: running `next build` first (about a minute)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+    const build = spawnSync(process.execPath, [nextBin, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const port = await choosePort(bind.host, wanted);

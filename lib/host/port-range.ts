@@ -16,7 +16,9 @@ const DOCUMENTED: Record<string, EphemeralRange> = {
 };
 
 /** The range the OS picks source ports from for outgoing connections. */
-export async function readEphemeralRange(platform: NodeJS.Platform = process.platform): Promise<EphemeralRange> {
+export async function readEphemeralRange(
+  platform: NodeJS.Platform = process.platform,
+): Promise<EphemeralRange> {
   if (platform === 'linux') {
     const path = '/proc/sys/net/ipv4/ip_local_port_range';
     try {
