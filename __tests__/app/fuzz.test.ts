@@ -1,0 +1,74 @@
+/**
+ * Thousands of random inputs at every API parameter of the running app: always 200/400/403/429 with a JSON
+ * body, never 5xx, never a hang. Only inside the loopback-only namespace `npm test` creates: random targets
+ * probe random loopback ports there, all of which belong to this run.
+ */
+import fc from 'fast-check';
+import { rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
+import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
+
+let app: RunningApp | undefined;
+beforeAll(async () => {
+  if (inLoopbackOnlyNamespace || process.env.CI === 'true') app = await startApp();
+});
+afterAll(() => app?.stop());
+
+const junk = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.constantFrom(
+    '',
+    '0',
+    '-1',
+    '65536',
+    '1e3',
+    '0x50',
+    'localhost',
+    '[::1]:',
+    '::',
+    '%',
+    '%ZZ',
+    '..',
+    '\u0000',
+    'a'.repeat(3000),
+  ),
+);
+
+let client = 0;
+async function expectSane(path: string, params: Record<string, string>) {
+  const qs = new URLSearchParams(params).toString();
+  const res = await rawRequest(`${app!.url}${path}?${qs}`, {
+    headers: {
+      host: `127.0.0.1:${app!.port}`,
+      'x-forwarded-for': `10.77.${(++client >> 8) & 255}.${client & 255}`,
+    },
+    timeoutMs: 12_000,
+  });
+  expect([200, 400, 403, 429]).toContain(res.status);
+  const body = JSON.parse(res.body);
+  if (res.status !== 200) expect(typeof body.error.code).toBe('string');
+}
+
+test('random query parameters never break the API', async () => {
+  if (
+    !requireOrSkip(
+      inLoopbackOnlyNamespace,
+      'a loopback-only network namespace (run through `npm test` as root)',
+    )
+  )
+    return;
+  await fc.assert(
+    fc.asyncProperty(junk, junk, async (a, b) => {
+      await Promise.all([
+        expectSane('/api/diagnose', { target: a, intent: b }),
+        expectSane('/api/diagnose', { target: a }),
+        expectSane('/api/listeners', { port: a }),
+        expectSane('/api/connections', { port: b }),
+        expectSane('/api/probe', { target: b }),
+      ]);
+    }),
+    { numRuns: 250 },
+  );
+}, 300_000);
