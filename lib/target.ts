@@ -118,21 +118,20 @@ function buildTarget(
   if (!host) return invalid(`"${input.slice(0, 80)}" has no host.`);
   const notes: string[] = [];
   const typed = typedHost(rest).toLowerCase();
+  if (hostKind === 'ipv6' && /^::ffff:/i.test(host)) {
+    // An IPv4-mapped IPv6 address is the IPv4 address in disguise: listeners and probes see the IPv4 one.
+    const v4 = mappedToIPv4(host);
+    if (v4) {
+      notes.push(`[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`);
+      host = v4;
+      hostKind = 'ipv4';
+    }
+  }
   const bind = BIND_ANY[host];
   if (bind) {
     notes.push(bind.note);
     host = bind.host;
-  } else if (hostKind === 'ipv6' && /^::ffff:/i.test(host)) {
-    // An IPv4-mapped IPv6 address is the IPv4 address in disguise: listeners and probes see 127.x.
-    const v4 = mappedToIPv4(host);
-    if (v4) {
-      notes.push(
-        `[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`,
-      );
-      host = v4;
-      hostKind = 'ipv4';
-    }
-  } else if (hostKind === 'ipv4' && typed !== host) {
+  } else if (hostKind === 'ipv4' && typed !== host && notes.length === 0) {
     notes.push(`${typed} is another way to write ${host}; browsers and this tool read it as ${host}.`);
   }
   const path = url.pathname + url.search || '/';
