@@ -41,24 +41,43 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 
 onLinux('connectionsOnPort on this Linux host', () => {
   it('counts both ends of three open connections as ESTABLISHED, and not the listener', async () => {
     const clients = await Promise.all([connect(), connect(), connect()]);
-    const seen = await until(() => connectionsOnPort(port), (c) => (c.byState.ESTABLISHED ?? 0) >= 6);
+    const seen = await until(
+      () => connectionsOnPort(port),
+      (c) => (c.byState.ESTABLISHED ?? 0) >= 6,
+    );
     expect(seen.byState.ESTABLISHED).toBe(6);
     expect(seen.byState.LISTEN).toBeUndefined();
     expect(seen.sample.every((c) => c.localPort === port || c.remotePort === port)).toBe(true);
-    expect(seen.sample).toContainEqual({ state: 'ESTABLISHED', localAddress: '127.0.0.1', localPort: clients[0]!.localPort, remoteAddress: '127.0.0.1', remotePort: port });
+    expect(seen.sample).toContainEqual({
+      state: 'ESTABLISHED',
+      localAddress: '127.0.0.1',
+      localPort: clients[0]!.localPort,
+      remoteAddress: '127.0.0.1',
+      remotePort: port,
+    });
     expect(seen.source).toBe('/proc/net/{tcp,tcp6}');
 
     // The clients close first, so their side waits in TIME_WAIT once the server has answered.
     for (const c of clients) c.end();
-    const closed = await until(() => connectionsOnPort(port), (c) => (c.byState.TIME_WAIT ?? 0) >= 3);
+    const closed = await until(
+      () => connectionsOnPort(port),
+      (c) => (c.byState.TIME_WAIT ?? 0) >= 3,
+    );
     expect(closed.byState.TIME_WAIT).toBe(3);
     expect(closed.byState.ESTABLISHED ?? 0).toBe(0);
-    expect(closed.sample.filter((c) => c.state === 'TIME_WAIT').map((c) => c.remotePort)).toEqual([port, port, port]);
+    expect(closed.sample.filter((c) => c.state === 'TIME_WAIT').map((c) => c.remotePort)).toEqual([
+      port,
+      port,
+      port,
+    ]);
   });
 
   it('caps the sample at 50 but counts everything', async () => {
     const clients = await Promise.all(Array.from({ length: 30 }, connect));
-    const seen = await until(() => connectionsOnPort(port), (c) => (c.byState.ESTABLISHED ?? 0) >= 60);
+    const seen = await until(
+      () => connectionsOnPort(port),
+      (c) => (c.byState.ESTABLISHED ?? 0) >= 60,
+    );
     expect(seen.byState.ESTABLISHED).toBe(60);
     expect(seen.total).toBeGreaterThanOrEqual(60);
     expect(seen.sample).toHaveLength(50);

@@ -45,7 +45,10 @@ function differences(ours: Row[], theirs: Row[]): string[] {
   const left = [...theirs];
   const problems: string[] = [];
   for (const row of ours) {
-    const at = left.findIndex((s) => s.key === row.key && (row.pids.length === 0 ? s.pids.length === 0 : s.pids.includes(row.pids[0]!)));
+    const at = left.findIndex(
+      (s) =>
+        s.key === row.key && (row.pids.length === 0 ? s.pids.length === 0 : s.pids.includes(row.pids[0]!)),
+    );
     if (at < 0) problems.push(`ours only: ${row.key} pid ${row.pids[0] ?? 'null'}`);
     else left.splice(at, 1);
   }

@@ -25,7 +25,9 @@ onLinux('listListeners on this Linux host (real sockets, real /proc)', () => {
       user: os.userInfo().username,
       uid: process.getuid!(),
     });
-    expect(listener!.command).toMatch(new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -e `));
+    expect(listener!.command).toMatch(
+      new RegExp(`^${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -e `),
+    );
     expect(listener!.command).toContain('127.0.0.1');
     // startedAt comes from boot time (whole seconds) plus clock ticks: within a couple of seconds.
     const started = Date.parse(listener!.startedAt ?? '');
@@ -39,13 +41,17 @@ onLinux('listListeners on this Linux host (real sockets, real /proc)', () => {
     if (!requireOrSkip(existsSync('/proc/net/tcp6'), 'IPv6 on loopback (/proc/net/tcp6)')) return;
     const server = await startSocketChild('tcp', '::1');
     const { listeners } = await listListeners({ port: server.port, protocols: ['tcp'] });
-    expect(listeners).toEqual([expect.objectContaining({ address: '::1', family: 'IPv6', pid: server.pid, protocol: 'tcp' })]);
+    expect(listeners).toEqual([
+      expect.objectContaining({ address: '::1', family: 'IPv6', pid: server.pid, protocol: 'tcp' }),
+    ]);
   });
 
   it('lists a bound UDP socket with protocol udp, and leaves it out when only tcp is asked for', async () => {
     const socket = await startSocketChild('udp', '127.0.0.1');
     const all = await listListeners({ port: socket.port });
-    expect(all.listeners).toContainEqual(expect.objectContaining({ protocol: 'udp', address: '127.0.0.1', pid: socket.pid }));
+    expect(all.listeners).toContainEqual(
+      expect.objectContaining({ protocol: 'udp', address: '127.0.0.1', pid: socket.pid }),
+    );
     const tcpOnly = await listListeners({ port: socket.port, protocols: ['tcp'] });
     expect(tcpOnly.listeners.filter((l) => l.protocol === 'udp')).toEqual([]);
   });

@@ -23,7 +23,9 @@ const started: SocketChild[] = [];
 /** Starts a child that holds one TCP listener or bound UDP socket on `host` (port chosen by the kernel). */
 export async function startSocketChild(protocol: 'tcp' | 'udp', host: string): Promise<SocketChild> {
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['-e', SCRIPTS[protocol], host], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', SCRIPTS[protocol], host], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
     child.once('exit', (code) => reject(new Error(`socket child exited early (${code})`)));

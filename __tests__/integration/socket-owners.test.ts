@@ -1,0 +1,65 @@
+import { readlinkSync } from 'node:fs';
+import net from 'node:net';
+import { readProcNet } from '@/lib/host/procnet-read';
+import { findSocketOwners } from '@/lib/host/socket-owners';
+
+const onLinux = process.platform === 'linux' ? describe : describe.skip;
+const servers: net.Server[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+async function listen(): Promise<net.Server> {
+  const server = net.createServer();
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+function close(server: net.Server): Promise<void> {
+  servers.splice(servers.indexOf(server), 1);
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** The live listener inodes right now, and the inode of the one on `port`. */
+function snapshot(port: number): { inode: number; live: Map<string, Set<number>> } {
+  const inodes = new Set<number>();
+  const rows = readProcNet('/proc/net/tcp', { listenersOnly: true, port, collectInodes: inodes }) ?? [];
+  return { inode: rows[0]?.inode ?? 0, live: new Map([['tcp', inodes]]) };
+}
+
+onLinux('findSocketOwners (real /proc of this process)', () => {
+  it('finds the fd that holds a listener, and every answer is a link that says so', async () => {
+    const server = await listen();
+    const { inode, live } = snapshot((server.address() as net.AddressInfo).port);
+    const { owners, unresolved } = findSocketOwners([inode], live);
+    expect(unresolved).toEqual([]);
+    const owner = owners.get(inode)!;
+    expect(owner.pid).toBe(process.pid);
+    expect(readlinkSync(`/proc/${owner.pid}/fd/${owner.fd}`)).toBe(`socket:[${inode}]`);
+  });
+
+  it('follows a listener replaced on the same fd number instead of trusting its memory', async () => {
+    const first = await listen();
+    const before = snapshot((first.address() as net.AddressInfo).port);
+    const oldFd = findSocketOwners([before.inode], before.live).owners.get(before.inode)!.fd;
+
+    await close(first);
+    const second = await listen(); // the kernel hands out the lowest free fd: usually the same number
+    const after = snapshot((second.address() as net.AddressInfo).port);
+    const { owners } = findSocketOwners([after.inode], after.live);
+    const owner = owners.get(after.inode)!;
+    expect(owner.pid).toBe(process.pid);
+    expect(readlinkSync(`/proc/${owner.pid}/fd/${owner.fd}`)).toBe(`socket:[${after.inode}]`);
+    // And the old socket is not reported as still owned by anyone.
+    expect(findSocketOwners([before.inode], after.live).owners.has(before.inode)).toBe(false);
+    expect(typeof oldFd).toBe('number');
+  });
+
+  it('reports an inode nobody holds as unresolved, not as a guess', () => {
+    const ghost = 1; // inode 1 is never a socket
+    const { owners, unresolved } = findSocketOwners([ghost], new Map([['tcp', new Set([ghost])]]));
+    expect(owners.size).toBe(0);
+    expect(unresolved).toEqual([ghost]);
+  });
+});

@@ -1,0 +1,51 @@
+import 'server-only';
+import type { Family, Listener, Protocol } from '@/lib/host/listeners/types';
+import type { ProcessInfo } from '@/lib/host/processes';
+
+/** A socket as an OS source reports it, before its owner's details are attached. */
+export interface SocketRow {
+  protocol: Protocol;
+  address: string;
+  port: number;
+  family: Family;
+  pid: number | null;
+  inode?: number;
+}
+
+/** Joins a socket with what is known about its owner; unknown fields stay null, never guessed. */
+export function toListener(row: SocketRow, owner: Partial<ProcessInfo> | undefined): Listener {
+  return {
+    protocol: row.protocol,
+    address: row.address,
+    port: row.port,
+    family: row.family,
+    pid: row.pid,
+    process: owner?.name ?? null,
+    command: owner?.command ?? null,
+    user: owner?.user ?? null,
+    uid: owner?.uid ?? null,
+    startedAt: owner?.startedAt ?? null,
+    memoryBytes: owner?.memoryBytes ?? null,
+    ...(row.inode !== undefined ? { inode: row.inode } : {}),
+  };
+}
+
+/** Stable order for every OS: port, then tcp before udp, then IPv4 before IPv6, then address. */
+export function sortListeners(listeners: Listener[]): Listener[] {
+  return listeners.sort(
+    (a, b) =>
+      a.port - b.port ||
+      a.protocol.localeCompare(b.protocol) ||
+      a.family.localeCompare(b.family) ||
+      a.address.localeCompare(b.address) ||
+      (a.pid ?? -1) - (b.pid ?? -1),
+  );
+}
+
+/** The sentence the UI shows when some sockets have no readable owner. */
+export function unreadableOwnersWarning(count: number, elevated: boolean): string {
+  const sockets = count === 1 ? '1 socket' : `${count} sockets`;
+  return elevated
+    ? `${sockets} whose owner could not be read even as root: the owner lives in another PID namespace (a container) or just exited`
+    : `${sockets} whose owner could not be read: run with sudo to see them`;
+}
