@@ -27,7 +27,8 @@ export const familyMismatch: Check = (facts) => {
   const missing = listAnd(unserved.map((a) => `${a.address} (${a.family})`));
   const reachable = otherFamily[0]!.address;
   const goodHost = reachable === '::' ? '::1' : reachable === '0.0.0.0' ? '127.0.0.1' : reachable;
-  const bindBoth = familyOf(goodHost) === 'IPv6' ? '127.0.0.1' : '::1';
+  // Bind to the loopback address that was asked for — not to '::'/0.0.0.0, which would expose it to the network.
+  const wanted = unserved[0]!.address;
   const fixes: Fix[] = [
     {
       platform: 'any',
@@ -36,17 +37,23 @@ export const familyMismatch: Check = (facts) => {
     },
     {
       platform: 'any',
-      label: `Or make the server listen on ${bindBoth} too (Node: listen on '::' for both families)`,
-      command: `server.listen(${port}, '::')  // Python: --bind ::  ·  most servers: --host ::`,
+      label: `Or start the server on ${wanted} (most servers take --host; Node: listen(${port}, '${wanted}'))`,
+      command: `--host ${wanted} --port ${port}`,
     },
   ];
+  const asked =
+    facts.target.hostKind === 'name' ? `${facts.target.host} means ${missing}` : `not on ${missing}`;
+  const title =
+    facts.target.hostKind === 'name'
+      ? `${asked}, but the server listens on ${bound} (${otherFamily[0]!.family}) only`
+      : `The server listens on ${bound} (${otherFamily[0]!.family}) only, ${asked}`;
   if (served.length === 0) {
     return [
       {
         id: 'family-mismatch',
         severity: 'error',
         step: 'start',
-        title: `The server is on ${bound}, but ${facts.target.display} means ${missing}`,
+        title,
         detail:
           `${facts.target.host} reaches ${listAnd(addrs.map((a) => a.address))}; the only listener on port ${port} is ` +
           `${bound} (${otherFamily[0]!.family}). IPv4 and IPv6 are separate: a server on one does not answer the other, ` +
