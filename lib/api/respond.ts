@@ -11,8 +11,8 @@ export function errorResponse(status: number, code: string, message: string): Ne
   );
 }
 
-export function jsonResponse(body: unknown): NextResponse {
-  return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
+export function jsonResponse(body: unknown, status = 200): NextResponse {
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** Query parameters as a plain object (last value wins), for zod. */
@@ -36,33 +36,116 @@ export function getRoute<S extends z.ZodType>(
   handler: Handler<z.infer<S>>,
   options: RouteOptions = {},
 ) {
-  return async (request: Request): Promise<NextResponse> => {
-    const refusal = guardRequest(request);
-    if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message);
-    const admission = admit(clientKey(request.headers), Boolean(options.probing));
-    if (!admission.ok) {
-      const res = errorResponse(
-        429,
-        'rate-limited',
-        `Slow down: ${admission.reason}. Try again in ${admission.retryAfterSeconds} s.`,
-      );
-      res.headers.set('Retry-After', String(admission.retryAfterSeconds));
-      return res;
+  return (request: Request): Promise<NextResponse> =>
+    guarded(request, options, () => validated(schema, handler, request, queryObject(request.url)));
+}
+
+/** Largest body a write accepts: a few fields, so anything bigger is refused before it is parsed. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** The body as text, or null once it passes `maxBytes` (read in chunks, so a huge body is never buffered). */
+async function cappedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
     }
-    try {
-      return await validated(schema, handler, request);
-    } finally {
-      admission.release();
-    }
-  };
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The JSON object a write carries, or the response that refuses it. */
+async function jsonBody(request: Request): Promise<Record<string, unknown> | NextResponse> {
+  // JSON only: a cross-site <form> can send urlencoded or text/plain without a preflight, never JSON.
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type))
+    return errorResponse(
+      415,
+      'unsupported-media-type',
+      'Send the request body as JSON (Content-Type: application/json).',
+    );
+  let text: string | null;
+  try {
+    text = await cappedText(request, MAX_BODY_BYTES);
+  } catch {
+    return errorResponse(
+      400,
+      'invalid-json',
+      'The request body could not be read (the connection broke off).',
+    );
+  }
+  if (text === null)
+    return errorResponse(413, 'body-too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  let body: unknown;
+  try {
+    body = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return errorResponse(400, 'invalid-json', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return errorResponse(400, 'invalid-json', 'The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+/**
+ * Every write route: the same guard (which also demands this app's own Origin for writes) and rate limit,
+ * a JSON body, and zod validation of the body merged with the path parameters. The path parameters win,
+ * so a body can never point the action at another resource than the URL names.
+ */
+export function postRoute<S extends z.ZodType, P extends Record<string, string> = Record<string, string>>(
+  schema: S,
+  handler: Handler<z.infer<S>>,
+  options: RouteOptions = {},
+) {
+  return (request: Request, context?: { params: Promise<P> }): Promise<NextResponse> =>
+    guarded(request, options, async () => {
+      const body = await jsonBody(request);
+      if (body instanceof NextResponse) return body;
+      const params = context ? await context.params : {};
+      return validated(schema, handler, request, { ...body, ...params });
+    });
+}
+
+async function guarded(
+  request: Request,
+  options: RouteOptions,
+  work: () => Promise<NextResponse>,
+): Promise<NextResponse> {
+  const refusal = guardRequest(request);
+  if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message);
+  const admission = admit(clientKey(request.headers), Boolean(options.probing));
+  if (!admission.ok) {
+    const res = errorResponse(
+      429,
+      'rate-limited',
+      `Slow down: ${admission.reason}. Try again in ${admission.retryAfterSeconds} s.`,
+    );
+    res.headers.set('Retry-After', String(admission.retryAfterSeconds));
+    return res;
+  }
+  try {
+    return await work();
+  } finally {
+    admission.release();
+  }
 }
 
 async function validated<S extends z.ZodType>(
   schema: S,
   handler: Handler<z.infer<S>>,
   request: Request,
+  raw: unknown,
 ): Promise<NextResponse> {
-  const parsed = schema.safeParse(queryObject(request.url));
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

@@ -20,3 +20,33 @@ export const diagnoseQuery = z.object({
 export const listenersQuery = z.object({ port: portParam.optional() });
 export const probeQuery = z.object({ target: targetParam });
 export const connectionsQuery = z.object({ port: portParam });
+
+export const freePortQuery = z.object({
+  near: portParam,
+});
+
+/** A pid from the URL path: digits only (a signal to pid 0 or -1 would reach a whole process group). */
+export const pidParam = z
+  .string({ message: 'pid is required' })
+  .regex(/^\d{1,10}$/, 'pid must be a positive whole number')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'pid must be 1 or more').max(2_147_483_647, 'pid is too large'));
+
+/**
+ * POST /api/processes/{pid}/stop: the path's pid merged with the JSON body. Strict, so a mistyped
+ * "forced" is an error rather than a silently gentler stop; JSON numbers only, no coercion.
+ */
+export const stopProcessInput = z.strictObject({
+  pid: pidParam,
+  port: z
+    .number({ message: 'port must be a number (the TCP port the process holds)' })
+    .int('port must be a whole number')
+    .min(1, 'port must be between 1 and 65535')
+    .max(65535, 'port must be between 1 and 65535'),
+  startedAt: z
+    .string()
+    .max(64, 'startedAt is too long')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'startedAt must be a date, as the listing gave it')
+    .optional(),
+  force: z.boolean({ message: 'force must be true or false' }).optional(),
+});
