@@ -1,0 +1,57 @@
+/**
+ * Query options for everything the browser fetches. Every query about one target lives under
+ * ['target', <input>, …], so one target never shares a cache entry with another and can be invalidated whole.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
+import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
+import { getJson } from './api';
+
+/** How often the live view (listeners + connections on the port) refreshes. The issue asks for 1–2 s. */
+export const LIVE_INTERVAL_MS = 1500;
+/** The home page's "listening right now" list: a glance, not a monitor. */
+export const LISTENERS_INTERVAL_MS = 4000;
+
+export interface LiveSnapshot {
+  listeners: ListenerTable;
+  connections: PortConnections;
+  /** When the browser received it (ms since epoch), for the change log. */
+  at: number;
+}
+
+export const targetKey = (input: string) => ['target', input] as const;
+
+export function diagnosisQuery(input: string, intent: Intent) {
+  const params = new URLSearchParams({ target: input });
+  if (intent === 'start') params.set('intent', 'start');
+  return queryOptions({
+    queryKey: [...targetKey(input), 'diagnosis', intent] as const,
+    queryFn: ({ signal }) => getJson<Diagnosis>(`/api/diagnose?${params}`, signal),
+    // A diagnosis probes the user's server (a TCP connect and an HTTP request). It is not polled: the live
+    // query below watches the port cheaply and asks for a new diagnosis when what listens there changes.
+    staleTime: 5_000,
+  });
+}
+
+export function liveQuery(input: string, port: number, paused: boolean) {
+  return queryOptions({
+    queryKey: [...targetKey(input), 'live', port] as const,
+    queryFn: async ({ signal }): Promise<LiveSnapshot> => {
+      const [listeners, connections] = await Promise.all([
+        getJson<ListenerTable>(`/api/listeners?port=${port}`, signal),
+        getJson<PortConnections>(`/api/connections?port=${port}`, signal),
+      ]);
+      return { listeners, connections, at: Date.now() };
+    },
+    refetchInterval: paused ? false : LIVE_INTERVAL_MS,
+    staleTime: 0,
+  });
+}
+
+export function allListenersQuery() {
+  return queryOptions({
+    queryKey: ['listeners'] as const,
+    queryFn: ({ signal }) => getJson<ListenerTable>('/api/listeners', signal),
+    refetchInterval: LISTENERS_INTERVAL_MS,
+  });
+}

@@ -1,0 +1,59 @@
+import type { Fix } from '@/lib/diagnosis/types';
+import type { LearnValues } from '@/lib/learn/live-values';
+import { CommandList } from '@/components/ui/CommandList';
+import { C, Lesson } from '../Lesson';
+import { PortNow } from '../live';
+
+const LIST_RULES: Fix[] = [
+  {
+    platform: 'linux',
+    label: 'All rules (nftables, which iptables and ufw also use today)',
+    command: 'sudo nft list ruleset',
+  },
+  { platform: 'linux', label: 'ufw’s view, if you use ufw', command: 'sudo ufw status verbose' },
+  { platform: 'linux', label: 'Legacy iptables rules', command: 'sudo iptables -S' },
+  { platform: 'darwin', label: 'Packet filter rules', command: 'sudo pfctl -sr' },
+  {
+    platform: 'darwin',
+    label: 'Application firewall state',
+    command: '/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate',
+  },
+  { platform: 'win32', label: 'Firewall state per profile', command: 'netsh advfirewall show allprofiles' },
+  {
+    platform: 'win32',
+    label: 'Enabled inbound block rules (PowerShell)',
+    command:
+      'Get-NetFirewallRule -Enabled True -Direction Inbound -Action Block | Format-Table DisplayName,Profile',
+  },
+];
+
+export function FirewallsLesson({ values }: { values: LearnValues }) {
+  return (
+    <Lesson
+      slug="firewalls"
+      tryTarget={`127.0.0.1:${values.port}`}
+      live={
+        <>
+          <PortNow values={values} />
+          <p>
+            If something listens there and a connection still times out or is refused, a firewall rule is a
+            likely cause; if nothing listens, a refusal is simply the OS saying so.
+          </p>
+        </>
+      }
+    >
+      <p>
+        A <strong>firewall</strong> decides which packets get through. It shows up in one of two ways: a rule
+        that <em>drops</em> packets makes a connection hang until it <C>times out</C>; a rule that{' '}
+        <em>rejects</em> answers at once, which looks exactly like <C>connection refused</C> — although
+        something does listen.
+      </p>
+      <p>
+        Desktop firewalls rarely filter loopback, so a local address that times out is unusual: look for a
+        rule on the loopback interface (<C>lo</C>) or on the port. Connections from other machines are another
+        story — that is what firewalls are for.
+      </p>
+      <CommandList fixes={LIST_RULES} />
+    </Lesson>
+  );
+}

@@ -1,0 +1,90 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
+import { diagnosisQuery } from '@/components/data/queries';
+import { TargetForm } from '@/components/home/TargetForm';
+import { ErrorNotice } from '@/components/ui/ErrorNotice';
+import { OsProvider } from '@/components/ui/os';
+import { OsSwitch } from '@/components/ui/OsSwitch';
+import { CheckingNotice } from './CheckingNotice';
+import { FixStep } from './FixStep';
+import { MonitorStep } from './MonitorStep';
+import { OpenStep } from './OpenStep';
+import { StartStep } from './StartStep';
+import { StepNav } from './StepNav';
+import { useLivePort } from './use-live-port';
+import { VerdictBanner } from './VerdictBanner';
+
+/** The four-step wizard for one address. All reasoning is the engine's; this lays its findings out. */
+export function Wizard({ input, intent }: { input: string; intent: Intent }) {
+  const query = useQuery(diagnosisQuery(input, intent));
+  if (query.data) {
+    return (
+      <OsProvider initial={query.data.facts.platform}>
+        <WizardBody
+          input={input}
+          intent={intent}
+          diagnosis={query.data}
+          refreshing={query.isFetching}
+          onRecheck={() => void query.refetch()}
+          staleBecause={query.error instanceof Error ? query.error.message : null}
+        />
+      </OsProvider>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="grid gap-6">
+        <ErrorNotice
+          title={`Could not diagnose “${input}”`}
+          error={query.error}
+          action={
+            <button
+              type="button"
+              onClick={() => void query.refetch()}
+              className="rounded-md border border-red-400 bg-white px-3 py-1 text-sm font-medium text-red-950 hover:bg-red-100 dark:bg-red-950 dark:text-red-50"
+            >
+              Try again
+            </button>
+          }
+        />
+        <TargetForm initial={input} heading="Try another address" />
+      </div>
+    );
+  }
+  return <CheckingNotice input={input} />;
+}
+
+interface BodyProps {
+  input: string;
+  intent: Intent;
+  diagnosis: Diagnosis;
+  refreshing: boolean;
+  onRecheck: () => void;
+  staleBecause: string | null;
+}
+
+function WizardBody({ input, intent, diagnosis, refreshing, onRecheck, staleBecause }: BodyProps) {
+  const live = useLivePort(input, intent, diagnosis);
+  // "Running for 3 min" is measured against the latest live reading, so rendering stays pure.
+  const now = live.snapshot?.at ?? Date.parse(diagnosis.facts.gatheredAt);
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
+      <VerdictBanner
+        diagnosis={diagnosis}
+        refreshing={refreshing}
+        onRecheck={onRecheck}
+        staleBecause={staleBecause}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <OsSwitch hostOs={diagnosis.facts.platform} />
+      </div>
+      <StepNav findings={diagnosis.findings} />
+      <StartStep diagnosis={diagnosis} live={live} input={input} intent={intent} now={now} />
+      <OpenStep diagnosis={diagnosis} />
+      <MonitorStep diagnosis={diagnosis} live={live} now={now} />
+      <FixStep diagnosis={diagnosis} />
+    </div>
+  );
+}
