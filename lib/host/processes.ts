@@ -43,6 +43,17 @@ export function parseCmdline(raw: string): string | null {
   return args.length > 0 ? args.join(' ') : null;
 }
 
+/**
+ * The kernel cuts comm to 15 characters ("next-server (v1"); when argv[0] starts with it, argv[0]'s base name
+ * is the whole name ("next-server (v16.4.6)", "python3.11").
+ */
+export function fullProcessName(comm: string | null, rawCmdline: string): string | null {
+  if (comm === null || comm.length < 15) return comm;
+  const argv0 = rawCmdline.split('\0')[0] ?? '';
+  const base = argv0.slice(argv0.lastIndexOf('/', argv0.indexOf(' ') >= 0 ? argv0.indexOf(' ') : argv0.length) + 1);
+  return base.startsWith(comm) ? base : comm;
+}
+
 /** uid → login name from /etc/passwd text. */
 export function parsePasswd(text: string): Map<number, string> {
   const users = new Map<number, string>();
@@ -90,7 +101,7 @@ export function readLinuxProcesses(pids: Iterable<number>): Map<number, ProcessI
     if (status.uid !== null && users === undefined) users = parsePasswd(readOrNull('/etc/passwd') ?? '');
     result.set(pid, {
       pid,
-      name: stat?.name ?? null,
+      name: fullProcessName(stat?.name ?? null, cmdline),
       command: parseCmdline(cmdline),
       uid: status.uid,
       user: status.uid === null ? null : (users?.get(status.uid) ?? null),

@@ -46,3 +46,16 @@ describe('Linux process details', () => {
     expect(startedAtIso(8923, 1736150400)).toBe('2025-01-06T08:01:29.230Z');
   });
 });
+
+describe('fullProcessName', () => {
+  const { fullProcessName } = jest.requireActual<typeof import('@/lib/host/processes')>('@/lib/host/processes');
+  test('a comm cut at 15 characters is completed from argv[0]', () => {
+    expect(fullProcessName('next-server (v1', 'next-server (v16.4.6)\0')).toBe('next-server (v16.4.6)');
+    expect(fullProcessName('python3.11-conf', '/usr/bin/python3.11-config-tool\0--x\0')).toBe('python3.11-config-tool');
+  });
+  test('short names and unrelated argv[0] are kept as the kernel reports them', () => {
+    expect(fullProcessName('node', '/usr/bin/node\0server.js\0')).toBe('node');
+    expect(fullProcessName('abcdefghijklmno', 'zzz\0')).toBe('abcdefghijklmno');
+    expect(fullProcessName(null, '')).toBeNull();
+  });
+});

@@ -4,23 +4,7 @@ import { listenersQuery } from '@/lib/api/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = getRoute(listenersQuery, async ({ port }) => {
-  const table = await listListeners(port === undefined ? {} : { port });
-  return jsonResponse({
-    ...table,
-    listeners: table.listeners.map(
-      ({ protocol, address, port: p, family, pid, process, command, user, startedAt, memoryBytes }) => ({
-        protocol,
-        address,
-        port: p,
-        family,
-        pid,
-        process,
-        command,
-        user,
-        startedAt,
-        memoryBytes,
-      }),
-    ),
-  });
-});
+/** The listener table as the adapters read it (the contract's fields plus uid, memory and the socket inode). */
+export const GET = getRoute(listenersQuery, async ({ port }) =>
+  jsonResponse(await listListeners(port === undefined ? {} : { port })),
+);
