@@ -20,7 +20,9 @@ export const listening: Check = (facts) => {
       ? 'a process whose owner could not be read'
       : `${first.process ?? 'a process'} (pid ${first.pid})`;
   const details = serving.map((l) => {
-    const cmd = l.command ? `, command \`${l.command}\`` : '';
+    // The whole command line is in the facts; the sentence only needs enough of it to recognise the process.
+    const shown = l.command && l.command.length > 100 ? `${l.command.slice(0, 99)}\u2026` : l.command;
+    const cmd = shown ? `, command \`${shown}\`` : '';
     const since = l.startedAt ? `, running since ${l.startedAt}` : '';
     return `${describeListener(l)}${cmd}${since}`;
   });
