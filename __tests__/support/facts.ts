@@ -128,6 +128,8 @@ export function makeFacts(s: Scenario = {}): Facts {
       inEphemeralRange: t.port >= eph.low && t.port <= eph.high,
     }),
     connections: ok(s.connections ?? connections(t.port)),
+    // No firewall tool answered: the firewall checks stay silent unless a test supplies rules.
+    firewall: ok({ sources: [], chains: [], rules: [], skippedInterfaces: [], notes: [] }),
     self: { pid: 4242, uid: 1000, user: 'dev' },
     freePort: s.freePort === undefined ? null : ok(s.freePort),
   };

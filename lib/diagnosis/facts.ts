@@ -1,7 +1,9 @@
 import 'server-only';
 import os from 'node:os';
 import { connectionsOnPort } from '@/lib/host/connections';
+import { readFirewall } from '@/lib/host/firewall';
 import { findFreePortNear } from '@/lib/host/free-port';
+import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/host/holder-facts';
 import { listListeners } from '@/lib/host/listeners';
 import { readEphemeralRange, portFactsFor } from '@/lib/host/port-range';
 import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
@@ -48,7 +50,8 @@ export async function gatherFacts(
   // The probes bound themselves; this outer deadline only catches a bug, so it sits just above theirs.
   const probeBudget = probeTargetDeadlineMs(timeouts) + 300;
   const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
-  const [listeners, probes, port, connections] = await Promise.all([
+  const platformFacts = gatherPlatformFacts(); // WSL, Windows excluded ports: in parallel with the probes
+  const [listeners, probes, port, connections, firewall] = await Promise.all([
     timedFact('listening sockets', 4000, () => listListeners({ port: target.port })),
     timedFact(`TCP connect to ${addresses.length} address(es), then an application probe`, probeBudget, () =>
       probeTarget(addresses, target.port, {
@@ -63,6 +66,7 @@ export async function gatherFacts(
       return portFactsFor(target.port, range);
     }),
     timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),
+    timedFact('firewall rules', 5000, () => readFirewall()),
   ]);
   const intent = options.intent ?? 'reach';
   const taken = listeners.status === 'ok' && listeners.value.listeners.some((l) => l.protocol === 'tcp');
@@ -86,7 +90,10 @@ export async function gatherFacts(
     probes,
     port,
     connections,
+    firewall,
     self: selfIdentity(),
     freePort,
+    ...(await platformFacts),
+    ...(await gatherContainerFacts(target.port, listeners)),
   };
 }

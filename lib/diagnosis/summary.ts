@@ -9,10 +9,15 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, ok: 2, info: 3 };
  */
 const CAUSE_ORDER = [
   'resolution-failed',
+  'port-excluded',
   'port-taken',
+  'container-holder',
+  'wsl-forwarding',
   'no-listener',
   'family-mismatch',
   'bound-elsewhere',
+  // A rule that drops or rejects the connection explains the timeout or refusal it causes.
+  'firewall-blocks',
   'timeout',
   'reset',
   'refused',
@@ -23,6 +28,8 @@ const CAUSE_ORDER = [
   'http-error',
   'not-http',
   'owner-hidden',
+  'firewall-unreadable',
+  'firewall-uncertain',
   'fact-unavailable',
   'time-wait-buildup',
   'wildcard-exposed',

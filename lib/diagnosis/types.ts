@@ -1,6 +1,10 @@
+import type { FirewallFacts } from '@/lib/host/firewall/types';
 import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
 import type { AppProbe, ConnectAttempt } from '@/lib/probe/types';
 import type { Target } from '@/lib/target';
+import type { ContainerProxy } from '@/lib/host/container-proxies';
+import type { ExcludedPortRange } from '@/lib/host/excluded-ports';
+import type { WslInfo } from '@/lib/host/wsl';
 
 export type Severity = 'error' | 'warning' | 'info' | 'ok';
 export type Step = 'start' | 'open' | 'monitor' | 'fix';
@@ -72,10 +76,18 @@ export interface Facts {
   probes: Fact<Probes>;
   port: Fact<PortFacts>;
   connections: Fact<PortConnections>;
+  /** Firewall rules from every tool this OS has (nft, iptables, ufw, firewalld / pf / Windows Firewall). */
+  firewall?: Fact<FirewallFacts>;
   /** The doctor's own process: who would be allowed to stop what. */
   self: ProcessIdentity;
   /** With intent=start and the port taken: a nearby port proven free by binding it. */
   freePort: Fact<number> | null;
+  /** Linux: /proc/version, read to tell whether this Linux runs inside WSL. Absent elsewhere. */
+  wsl?: Fact<WslInfo>;
+  /** Linux, when a TCP holder of the port has no readable owner: docker-proxy processes publishing it. */
+  containerProxies?: Fact<ContainerProxy[]>;
+  /** Windows: TCP port ranges excluded from binding (Hyper-V/WinNAT reservations, administered ranges). */
+  excludedPorts?: Fact<ExcludedPortRange[]>;
 }
 
 export interface Summary {

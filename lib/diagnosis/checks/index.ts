@@ -4,9 +4,12 @@ import { bindAddress } from './bind-address';
 import { boundElsewhere } from './bound-elsewhere';
 import { closed } from './closed';
 import { connectionStates } from './connections';
+import { containerHolder } from './container-holder';
 import { ephemeralPort } from './ephemeral-port';
 import { factUnavailable } from './fact-unavailable';
 import { familyMismatch } from './family-mismatch';
+import { firewallBlocks } from './firewall-blocks';
+import { firewallUnreadable } from './firewall-unreadable';
 import { httpError } from './http-error';
 import { httpOk } from './http-ok';
 import { listening } from './listening';
@@ -14,6 +17,7 @@ import { noListener } from './no-listener';
 import { noResponse } from './no-response';
 import { notHttp } from './not-http';
 import { ownerHidden } from './owner-hidden';
+import { portExcluded } from './port-excluded';
 import { portFree } from './port-free';
 import { portTaken } from './port-taken';
 import { privilegedPort } from './privileged-port';
@@ -27,10 +31,14 @@ import { tlsExpected } from './tls-expected';
 import { tlsNotOffered } from './tls-not-offered';
 import { udpOnly } from './udp-only';
 import { wildcardExposed } from './wildcard-exposed';
+import { wslForwarding } from './wsl';
 
 export const CHECKS: Check[] = [
   resolutionFailed,
+  portExcluded,
   portTaken,
+  containerHolder,
+  wslForwarding,
   portFree,
   noListener,
   listening,
@@ -39,6 +47,8 @@ export const CHECKS: Check[] = [
   boundElsewhere,
   udpOnly,
   bindAddress,
+  firewallBlocks,
+  firewallUnreadable,
   timeout,
   reset,
   refused,

@@ -1,6 +1,8 @@
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { describeListener, listAnd, tcpListeners } from '@/lib/diagnosis/view';
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
+import { forwardingHolder } from '@/lib/host/container-holders';
+import { containerFixes, containerHolders } from './container-holder';
 
 /** intent=start: the user wants to start a service here, but something already holds the port. */
 export const portTaken: Check = (facts) => {
@@ -9,17 +11,27 @@ export const portTaken: Check = (facts) => {
   if (!tcp || tcp.length === 0) return [];
   const port = facts.target.port;
   const owners = [...new Map(tcp.filter((l) => l.pid !== null).map((l) => [l.pid, l])).values()];
+  // Killing docker-proxy or wslrelay breaks the forwarding and leaves the real service running.
+  const stoppable = owners.filter((o) => forwardingHolder(o.process, o.command) === null);
+  const containers = containerHolders(facts);
   const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
   const fixes: Fix[] = [];
   if (free !== null)
     fixes.push({
       platform: 'any',
-      label: `Use port ${free} instead (free right now, checked by binding it)`,
+      label: `Use port ${free} instead (free right now, checked by binding it; GET /api/ports/free?near=${port} finds another)`,
       command: `PORT=${free}`,
     });
-  for (const o of owners) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
-  if (owners.length === 0) fixes.push(...whoListensFixes(port, true));
+  for (const o of stoppable) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
+  if (containers.length > 0)
+    fixes.push(...containerFixes(port, [...new Set(containers.map((c) => c.runtime))], free).slice(0, 2));
+  if (owners.length === 0 && containers.length === 0) fixes.push(...whoListensFixes(port, true));
   const holder = tcp[0]!;
+  const stopHint =
+    stoppable.length > 0
+      ? ` The Fix step can stop it for you: it first checks that the process still holds port ${port}, runs as ` +
+        `you and is the same process that was listed, then asks it to exit (SIGTERM).`
+      : '';
   return [
     {
       id: 'port-taken',
@@ -30,7 +42,8 @@ export const portTaken: Check = (facts) => {
         `${listAnd(tcp.map(describeListener))}${holder.command ? `, started as \`${holder.command}\`` : ''}. ` +
         `A second server on the same address and port fails with EADDRINUSE ("address already in use"). ` +
         `Stop the holder if it is an old copy of your service, or start yours on another port` +
-        (free !== null ? ` \u2014 ${free} is free.` : '.'),
+        (free !== null ? ` \u2014 ${free} is free.` : '.') +
+        stopHint,
       fixes,
       lesson: 'port-conflicts',
     },

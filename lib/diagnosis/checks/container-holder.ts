@@ -1,0 +1,85 @@
+import type { Check, Facts, Fix } from '@/lib/diagnosis/types';
+import { hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { forwardingHolder } from '@/lib/host/container-holders';
+
+/** One process that publishes the port for a container, as the findings describe it. */
+export interface ContainerHolder {
+  pid: number | null;
+  runtime: string;
+  /** Where the traffic goes, when docker-proxy's command line says it ("172.17.0.2:80"). */
+  forwardsTo: string | null;
+}
+
+/**
+ * Container runtimes holding the target's TCP port: listeners whose process is one (docker-proxy,
+ * rootlesskit, Docker Desktop…), and, when the owner was hidden, docker-proxy processes whose command
+ * line names the port.
+ */
+export function containerHolders(facts: Facts): ContainerHolder[] {
+  const holders: ContainerHolder[] = [];
+  const seen = new Set<number>();
+  for (const l of tcpListeners(facts) ?? []) {
+    const holder = forwardingHolder(l.process, l.command);
+    if (holder?.kind !== 'container' || (l.pid !== null && seen.has(l.pid))) continue;
+    if (l.pid !== null) seen.add(l.pid);
+    holders.push({ pid: l.pid, runtime: holder.runtime, forwardsTo: null });
+  }
+  const proxies = facts.containerProxies?.status === 'ok' ? facts.containerProxies.value : [];
+  for (const p of proxies) {
+    const forwardsTo = p.containerIp && p.containerPort ? hostPort(p.containerIp, p.containerPort) : null;
+    const known = holders.find((h) => h.pid === p.pid);
+    if (known) known.forwardsTo = forwardsTo;
+    else holders.push({ pid: p.pid, runtime: 'Docker (docker-proxy)', forwardsTo });
+  }
+  return holders;
+}
+
+/** What to run instead of killing the proxy: find the container, stop it or publish it elsewhere. */
+export function containerFixes(port: number, runtimes: string[], freePort: number | null): Fix[] {
+  const podman = runtimes.some((r) => /podman/i.test(r)) && !runtimes.some((r) => /docker/i.test(r));
+  const cli = podman ? 'podman' : 'docker';
+  return [
+    {
+      platform: 'any',
+      label: 'See which container publishes the port',
+      command: `${cli} ps --filter publish=${port}`,
+    },
+    {
+      platform: 'any',
+      label: 'Stop that container (its name or id from the line above)',
+      command: `${cli} stop <container>`,
+    },
+    {
+      platform: 'any',
+      label: `Or publish the container on another host port${freePort ? ` (${freePort} is free)` : ''}`,
+      command: `${cli} run -p ${freePort ?? port + 1}:<container-port> …`,
+    },
+  ];
+}
+
+/** The port is held by a container runtime: the service is the container, not the process that holds it. */
+export const containerHolder: Check = (facts) => {
+  const holders = containerHolders(facts);
+  if (holders.length === 0) return [];
+  const port = facts.target.port;
+  const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
+  const runtimes = [...new Set(holders.map((h) => h.runtime))];
+  const described = holders.map(
+    (h) =>
+      `${h.runtime}${h.pid === null ? '' : ` (pid ${h.pid})`}${h.forwardsTo ? `, forwarding to ${h.forwardsTo} inside the container` : ''}`,
+  );
+  return [
+    {
+      id: 'container-holder',
+      severity: facts.intent === 'start' ? 'warning' : 'info',
+      step: 'start',
+      title: `Port ${port} is published by a container (${runtimes.join(', ')})`,
+      detail:
+        `${listAnd(described)} holds port ${port} on behalf of a container. The service behind it is the ` +
+        `container, not this process: stopping the proxy would leave the container running and the port broken. ` +
+        `Stop the container, or publish it on another host port, with the commands below.`,
+      fixes: containerFixes(port, runtimes, free),
+      lesson: 'port-conflicts',
+    },
+  ];
+};

@@ -1,0 +1,75 @@
+import 'server-only';
+import type { PortMatch, PortRange, RuleMatch } from '@/lib/host/firewall/types';
+
+/** A match with no conditions; parsers fill in what a rule states. */
+export function emptyMatch(): RuleMatch {
+  return {
+    protocol: null,
+    dports: null,
+    sports: null,
+    inInterface: null,
+    outInterface: null,
+    source: null,
+    destination: null,
+    ctStates: null,
+    unknown: [],
+  };
+}
+
+/**
+ * Port lists as the tools print them: "5000", "8000:8010" (iptables, ufw, pf), "8000-8010" (nft, Windows,
+ * firewalld), comma-separated. Returns null when any part is not a port (a service name like "ssh"), so a
+ * caller never matches on half a list.
+ */
+export function parsePortList(text: string): PortRange[] | null {
+  const ranges: PortRange[] = [];
+  for (const part of text.split(',').map((s) => s.trim())) {
+    const m = /^(\d{1,5})(?:\s*[:-]\s*(\d{1,5}))?$/.exec(part);
+    if (!m) return null;
+    const low = Number(m[1]);
+    const high = m[2] === undefined ? low : Number(m[2]);
+    if (low > 65535 || high > 65535 || high < low) return null;
+    ranges.push({ low, high });
+  }
+  return ranges.length > 0 ? ranges : null;
+}
+
+export function portMatch(text: string, negated = false): PortMatch | null {
+  const ranges = parsePortList(text);
+  return ranges ? { ranges, negated } : null;
+}
+
+export function describePorts(ranges: PortRange[]): string {
+  return ranges.map((r) => (r.low === r.high ? String(r.low) : `${r.low}-${r.high}`)).join(', ');
+}
+
+/**
+ * Quotes one word for a POSIX shell only when it needs it, so the commands we print stay readable and still
+ * paste safely ("Block dev port" → 'Block dev port').
+ */
+export function shellWord(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A PowerShell single-quoted string literal (a quote is doubled inside). */
+export function psString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Strips one level of double quotes as iptables-save, netsh and pf print them. */
+export function unquote(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
+}
+
+/**
+ * Splits a rule line into words the way the tool wrote it: whitespace separates, and a double-quoted
+ * string ("no dev servers") is one word, quotes kept so the text can be re-used in a command verbatim.
+ */
+export function splitWords(line: string): string[] {
+  const words: string[] = [];
+  const re = /"(?:[^"\\]|\\.)*"|\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) words.push(m[0]);
+  return words;
+}

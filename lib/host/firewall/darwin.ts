@@ -1,0 +1,56 @@
+import 'server-only';
+import { parseAlfState, SOCKETFILTERFW, SOCKETFILTERFW_ARGS } from '@/lib/host/firewall/alf';
+import {
+  PF_INFO_ARGS,
+  PF_INTERFACES_ARGS,
+  PF_RULES_ARGS,
+  parsePfEnabled,
+  parsePfRules,
+  parsePfSkipped,
+} from '@/lib/host/firewall/pf';
+import { answered, runTool, succeeded, unanswered } from '@/lib/host/firewall/run';
+import type { FirewallFacts, FirewallRule, FirewallSource } from '@/lib/host/firewall/types';
+
+/** macOS: pf (the packet filter, the only one that can block loopback) and the application firewall's state. */
+export async function readDarwinFirewall(): Promise<FirewallFacts> {
+  const [info, rules, interfaces, alf] = await Promise.all([
+    runTool('pfctl', PF_INFO_ARGS),
+    runTool('pfctl', PF_RULES_ARGS),
+    runTool('pfctl', PF_INTERFACES_ARGS),
+    runTool(SOCKETFILTERFW, SOCKETFILTERFW_ARGS),
+  ]);
+  const sources: FirewallSource[] = [];
+  const notes: string[] = [];
+  let pfRules: FirewallRule[] = [];
+  let skipped: string[] = [];
+  if (rules) {
+    const enabled = info && succeeded(info) ? parsePfEnabled(info.result.stdout) : null;
+    if (!succeeded(rules)) sources.push(unanswered('pf', rules));
+    else if (enabled === false) {
+      // Loaded rules of a disabled pf filter nothing.
+      sources.push({
+        ...answered('pf', rules, 0),
+        status: 'inactive',
+        detail: 'pf is disabled (pfctl -s info)',
+      });
+    } else {
+      pfRules = parsePfRules(rules.result.stdout);
+      sources.push(answered('pf', rules, pfRules.length));
+      if (enabled === null)
+        notes.push('pf status could not be read (pfctl -s info); its rules were matched as if it is on');
+      if (/^anchor\s/m.test(rules.result.stdout))
+        notes.push(
+          'pf anchors (such as "com.apple/*") are not expanded: rules loaded into them are not listed',
+        );
+      if (interfaces && succeeded(interfaces)) skipped = parsePfSkipped(interfaces.result.stdout);
+    }
+  }
+  if (alf && succeeded(alf)) {
+    const state = parseAlfState(alf.result.stdout);
+    if (state)
+      notes.push(
+        `The macOS application firewall is ${state.enabled ? (state.blockAll ? 'on and blocks all incoming connections' : 'on') : 'off'}; it filters connections from the network to apps, not loopback.`,
+      );
+  }
+  return { sources, chains: [], rules: pfRules, skippedInterfaces: skipped, notes };
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { readDarwinFirewall } from '@/lib/host/firewall/darwin';
+import { readLinuxFirewall } from '@/lib/host/firewall/linux';
+import type { FirewallFacts } from '@/lib/host/firewall/types';
+import { readWin32Firewall } from '@/lib/host/firewall/win32';
+
+export type { FirewallFacts, FirewallRule, FirewallSource } from '@/lib/host/firewall/types';
+
+/** The firewall rules of this machine, in one model whatever the OS. The one place that picks the OS adapter. */
+export async function readFirewall(): Promise<FirewallFacts> {
+  switch (process.platform) {
+    case 'linux':
+      return readLinuxFirewall();
+    case 'darwin':
+      return readDarwinFirewall();
+    case 'win32':
+      return readWin32Firewall();
+    default:
+      return {
+        sources: [],
+        chains: [],
+        rules: [],
+        skippedInterfaces: [],
+        notes: [`reading the firewall is not supported on ${process.platform} yet`],
+      };
+  }
+}

@@ -1,0 +1,112 @@
+import 'server-only';
+import { FIREWALLD_ARGS, firewalldRules, parseFirewalldZones } from '@/lib/host/firewall/firewalld';
+import { parseIptablesSave, type IptablesDump, type IptablesTool } from '@/lib/host/firewall/iptables';
+import { NFT_JSON_ARGS, NFT_TEXT_ARGS, parseNftRuleset, type Ruleset } from '@/lib/host/firewall/nft';
+import { answered, runTool, succeeded, unanswered, type ToolAnswer } from '@/lib/host/firewall/run';
+import type { FirewallFacts, FirewallSource } from '@/lib/host/firewall/types';
+import { parseUfwStatus, UFW_ARGS } from '@/lib/host/firewall/ufw';
+
+/**
+ * iptables-nft writes its rules into nft tables (ip filter, ip6 filter…), so both tools print them. The
+ * iptables view is kept for those tables: it shows every match iptables knows (nft -j only says "xt
+ * multiport"), and its -D command is what the person who wrote the rule expects. A legacy dump duplicates
+ * `iptables-save` when that is itself the legacy binary.
+ */
+export function mergeNetfilter(nft: Ruleset | null, dumps: IptablesDump[]): Ruleset {
+  const shadowed = new Set<string>();
+  for (const d of dumps) {
+    if (d.backend === 'nf_tables') {
+      const family = d.tool.startsWith('ip6') ? 'ip6' : 'ip';
+      d.tables.forEach((t) => shadowed.add(`${family} ${t}`));
+    }
+  }
+  const legacyIsDefault = (tool: IptablesTool) =>
+    dumps.some((d) => d.backend === 'legacy' && d.tool === tool);
+  const kept = dumps.filter((d) => {
+    if (d.tool === 'iptables-legacy') return !legacyIsDefault('iptables');
+    if (d.tool === 'ip6tables-legacy') return !legacyIsDefault('ip6tables');
+    return true;
+  });
+  return {
+    chains: [...(nft?.chains ?? []).filter((c) => !shadowed.has(c.table)), ...kept.flatMap((d) => d.chains)],
+    rules: [...(nft?.rules ?? []).filter((r) => !shadowed.has(r.table)), ...kept.flatMap((d) => d.rules)],
+  };
+}
+
+const IPTABLES: [IptablesTool, string][] = [
+  ['iptables', 'iptables-save'],
+  ['ip6tables', 'ip6tables-save'],
+  ['iptables-legacy', 'iptables-legacy-save'],
+  ['ip6tables-legacy', 'ip6tables-legacy-save'],
+];
+
+function readNft(
+  json: ToolAnswer | null,
+  text: ToolAnswer | null,
+  sources: FirewallSource[],
+): Ruleset | null {
+  if (!json) return null;
+  if (!succeeded(json)) {
+    sources.push(unanswered('nft', json));
+    return null;
+  }
+  try {
+    const ruleset = parseNftRuleset(json.result.stdout, text && succeeded(text) ? text.result.stdout : '');
+    sources.push(answered('nft', json, ruleset.rules.length));
+    return ruleset;
+  } catch (err) {
+    sources.push({ ...unanswered('nft', json), status: 'failed', detail: (err as Error).message });
+    return null;
+  }
+}
+
+/** Every firewall Linux may have: the kernel's rules (nft, iptables both backends) and the ufw/firewalld frontends. */
+export async function readLinuxFirewall(): Promise<FirewallFacts> {
+  const [nftJson, nftText, ufw, firewalld, ...saves] = await Promise.all([
+    runTool('nft', NFT_JSON_ARGS),
+    runTool('nft', NFT_TEXT_ARGS),
+    runTool('ufw', UFW_ARGS),
+    runTool('firewall-cmd', FIREWALLD_ARGS, 4500),
+    ...IPTABLES.map(([, save]) => runTool(save, [])),
+  ]);
+  const sources: FirewallSource[] = [];
+  const notes: string[] = [];
+  const nft = readNft(nftJson ?? null, nftText ?? null, sources);
+  const dumps: IptablesDump[] = [];
+  IPTABLES.forEach(([tool], i) => {
+    const save = saves[i];
+    if (!save) return;
+    if (!succeeded(save)) return void sources.push(unanswered(tool, save));
+    const dump = parseIptablesSave(save.result.stdout, tool);
+    dumps.push(dump);
+    sources.push(answered(tool, save, dump.rules.length));
+  });
+  const netfilter = mergeNetfilter(nft, dumps);
+  const frontends = [];
+  if (ufw) {
+    const status = succeeded(ufw) ? parseUfwStatus(ufw.result.stdout) : null;
+    if (!status) sources.push(unanswered('ufw', ufw));
+    else if (!status.active) sources.push(unanswered('ufw', ufw, true));
+    else {
+      sources.push(answered('ufw', ufw, status.rules.length));
+      frontends.push(...status.rules);
+      if (status.defaults) notes.push(`ufw defaults: ${status.defaults} (loopback is accepted before them)`);
+    }
+  }
+  if (firewalld) {
+    const notRunning = /not running/i.test(`${firewalld.result.stdout}${firewalld.result.stderr}`);
+    if (!succeeded(firewalld)) sources.push(unanswered('firewalld', firewalld, notRunning));
+    else {
+      const rules = firewalldRules(parseFirewalldZones(firewalld.result.stdout));
+      sources.push(answered('firewalld', firewalld, rules.length));
+      frontends.push(...rules);
+    }
+  }
+  return {
+    sources,
+    chains: netfilter.chains,
+    rules: [...netfilter.rules, ...frontends],
+    skippedInterfaces: [],
+    notes,
+  };
+}
