@@ -15,7 +15,9 @@ import { StatusMark } from '@/components/ui/StatusMark';
  */
 function firstFixFor(d: Diagnosis, os: Os): Fix | null {
   const first = d.summary.firstFix;
-  if (first && fixesFor([first], os).length > 0) return first;
+  // No first fix means the engine said what to do in words (e.g. "start your service"): no command to push.
+  if (!first) return null;
+  if (fixesFor([first], os).length > 0) return first;
   const cause = d.findings.find((f) => f.id === d.summary.cause);
   if (!cause) return null;
   const forOs = fixesFor(cause.fixes, os);

@@ -49,8 +49,9 @@ export function worstSeverity(findings: Finding[]): Severity {
   return findings.reduce<Severity>((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'info');
 }
 
+/** The first fix, in the order the check listed them, that applies on this platform. */
 function firstFixFor(f: Finding, platform: Platform): Fix | null {
-  return f.fixes.find((x) => x.platform === platform) ?? f.fixes.find((x) => x.platform === 'any') ?? null;
+  return f.fixes.find((x) => x.platform === platform || x.platform === 'any') ?? null;
 }
 
 /** One headline from the findings: the worst severity first, and within it the finding closest to the root cause. */
@@ -59,10 +60,11 @@ export function summarize(findings: Finding[], platform: Platform): Summary {
   const candidates = findings.filter((f) => f.severity === severity);
   const cause = [...candidates].sort((a, b) => causeRank(a) - causeRank(b))[0];
   if (!cause) return { severity, headline: 'Nothing to report.', cause: null, firstFix: null };
-  const fix = firstFixFor(cause, platform);
+  const fix = cause.action ? null : firstFixFor(cause, platform);
+  const first = cause.action ?? (fix ? `${fix.label.charAt(0).toLowerCase()}${fix.label.slice(1)}` : null);
   const headline =
     severity === 'ok' || severity === 'info'
       ? cause.title
-      : `${cause.title}.${fix ? ` First: ${fix.label.charAt(0).toLowerCase()}${fix.label.slice(1)}.` : ''}`;
+      : `${cause.title}.${first ? ` First: ${first}.` : ''}`;
   return { severity, headline, cause: cause.id, firstFix: fix };
 }

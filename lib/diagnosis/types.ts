@@ -27,6 +27,11 @@ export interface Finding {
   fixes: Fix[];
   /** Slug of the /learn lesson that explains the concept. */
   lesson?: string;
+  /**
+   * What to do first, in words, when no single command fits everyone ("start your service on port 3000"):
+   * the summary then names this instead of picking one of the fixes.
+   */
+  action?: string;
 }
 
 /** A gathered fact: its value, or why it could not be read; always where from and how long it took. */
@@ -77,7 +82,7 @@ export interface Facts {
   port: Fact<PortFacts>;
   connections: Fact<PortConnections>;
   /** Firewall rules from every tool this OS has (nft, iptables, ufw, firewalld / pf / Windows Firewall). */
-  firewall?: Fact<FirewallFacts>;
+  firewall: Fact<FirewallFacts>;
   /** The doctor's own process: who would be allowed to stop what. */
   self: ProcessIdentity;
   /** With intent=start and the port taken: a nearby port proven free by binding it. */

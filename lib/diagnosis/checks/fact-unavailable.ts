@@ -8,6 +8,7 @@ export const factUnavailable: Check = (facts) => {
     ['port ranges', facts.port],
     ['connections on the port', facts.connections],
     ['free port search', facts.freePort],
+    ['firewall rules', facts.firewall],
   ];
   const out: Finding[] = [];
   for (const [name, fact] of sources) {

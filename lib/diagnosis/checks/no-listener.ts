@@ -23,6 +23,7 @@ export const noListener: Check = (facts) => {
           : ''),
       fixes: startFixes(bindHost, port),
       lesson: 'ports',
+      action: `start your service on port ${port}, bound to ${bindHost} (commands for common stacks below)`,
     },
   ];
 };
