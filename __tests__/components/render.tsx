@@ -20,14 +20,19 @@ export function livePort(over: Partial<LivePort> = {}, snapshot?: LiveSnapshot):
 }
 
 /** A stand-in for fetch that answers the app's API routes from a function the test can change. */
-export function fakeApi(answer: (url: URL) => { status?: number; body: unknown }) {
-  const fn = jest.fn(async (input: RequestInfo | URL) => {
+export function fakeApi(
+  answer: (
+    url: URL,
+    init?: RequestInit,
+  ) => { status?: number; body: unknown } | Promise<{ status?: number; body: unknown }>,
+) {
+  const fn = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://127.0.0.1:6280');
-    const { status = 200, body } = answer(url);
+    const { status = 200, body } = await answer(url, init);
     return {
       ok: status >= 200 && status < 300,
       status,
-      statusText: status === 200 ? 'OK' : 'Error',
+      statusText: status >= 200 && status < 300 ? 'OK' : 'Error',
       headers: new Headers(),
       json: async () => body,
     } as Response;

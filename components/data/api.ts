@@ -1,5 +1,5 @@
 /**
- * The one way the browser talks to the API: same-origin GETs that either return the typed body or throw an
+ * The one way the browser talks to the API: same-origin requests that either return the typed body or throw an
  * ApiError carrying the API's own { error: { code, message } } so the UI can say it in a sentence.
  */
 export class ApiError extends Error {
@@ -26,9 +26,28 @@ function errorBody(body: unknown): { code: string; message: string } | null {
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(url, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+}
+
+/**
+ * A same-origin JSON write (the browser adds our Origin, which the API demands for writes). Resolves with
+ * the body of any 2xx — a 202 is an answer too ("still running") — and throws an ApiError otherwise.
+ */
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(url, {
+    method: 'POST',
+    signal,
+    cache: 'no-store',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function request<T>(url: string, init: RequestInit): Promise<T> {
+  const { signal } = init;
   let res: Response;
   try {
-    res = await fetch(url, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+    res = await fetch(url, init);
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'unreachable', 'The Localhost Doctor server did not answer.');

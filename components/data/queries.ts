@@ -2,10 +2,11 @@
  * Query options for everything the browser fetches. Every query about one target lives under
  * ['target', <input>, …], so one target never shares a cache entry with another and can be invalidated whole.
  */
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
 import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
-import { getJson } from './api';
+import type { StopResult } from '@/lib/host/stop-process';
+import { getJson, postJson } from './api';
 
 /** How often the live view (listeners + connections on the port) refreshes. The issue asks for 1–2 s. */
 export const LIVE_INTERVAL_MS = 1500;
@@ -53,5 +54,55 @@ export function allListenersQuery() {
     queryKey: ['listeners'] as const,
     queryFn: ({ signal }) => getJson<ListenerTable>('/api/listeners', signal),
     refetchInterval: LISTENERS_INTERVAL_MS,
+  });
+}
+
+/** GET /api/ports/free: the nearest port free on both loopback addresses, proven by binding it. */
+export interface FreePortAnswer {
+  port: number;
+  near: number;
+  verifiedOn: string[];
+  ephemeral: { low: number; high: number; source: string };
+}
+
+export function freePortQuery(input: string, near: number) {
+  return queryOptions({
+    queryKey: [...targetKey(input), 'free-port', near] as const,
+    queryFn: ({ signal }) => getJson<FreePortAnswer>(`/api/ports/free?near=${near}`, signal),
+    // Free "right now": worth re-asking after a while, not worth polling.
+    staleTime: 30_000,
+  });
+}
+
+export type { StopResult };
+
+export interface StopVariables {
+  pid: number;
+  port: number;
+  /** The start time from the listing the user confirmed: the server refuses if the pid now names another process. */
+  startedAt: string | null;
+  /** SIGKILL (taskkill /F): only after this server sent SIGTERM and the process outlived it. */
+  force?: boolean;
+}
+
+/**
+ * POST /api/processes/{pid}/stop. Never retried: a stop is an action, and the server decides every time
+ * whether it is allowed. Whatever the answer, the target's queries are refreshed so the page shows what
+ * holds the port now (the waiting/green logic takes it from there).
+ */
+export function stopProcessMutation(input: string) {
+  return mutationOptions({
+    mutationKey: [...targetKey(input), 'stop'] as const,
+    mutationFn: ({ pid, port, startedAt, force }: StopVariables) =>
+      postJson<StopResult>(`/api/processes/${pid}/stop`, {
+        port,
+        ...(startedAt ? { startedAt } : {}),
+        ...(force ? { force: true } : {}),
+      }),
+    retry: false,
+    // Not awaited: the answer shows at once, and the page catches up as the fresh diagnosis arrives.
+    onSettled: (_data, _error, _vars, _result, { client }) => {
+      void client.invalidateQueries({ queryKey: targetKey(input) });
+    },
   });
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Finding, Fix } from '@/lib/diagnosis/types';
 import { lessonHref } from '@/lib/learn/lessons';
 import { CommandList } from '@/components/ui/CommandList';
@@ -20,10 +21,19 @@ export interface FindingCardProps {
   preferredFix?: Fix | null;
   /** Show only the first fix and link to the step where all of them are (the Fix step's summary of others). */
   fixesAt?: { href: string; stepTitle: string };
+  /** Things to do about it right here (stop the holder, use a free port), shown before the commands. */
+  actions?: ReactNode;
 }
 
 /** One finding, as the engine wrote it: mark, title, the detail that quotes the facts, its lesson and fixes. */
-export function FindingCard({ finding, lessonTarget, denseFixes, preferredFix, fixesAt }: FindingCardProps) {
+export function FindingCard({
+  finding,
+  lessonTarget,
+  denseFixes,
+  preferredFix,
+  fixesAt,
+  actions,
+}: FindingCardProps) {
   // Unique per place: the Fix step shows findings from other steps a second time.
   const titleId = `finding-${finding.id}-${fixesAt ? 'fix' : finding.step}`;
   return (
@@ -51,8 +61,13 @@ export function FindingCard({ finding, lessonTarget, denseFixes, preferredFix, f
               </Link>
             </p>
           ) : null}
+          {actions ? <div className="mt-3">{actions}</div> : null}
           {finding.fixes.length > 0 ? (
             <div className="mt-3">
+              {actions ? (
+                // After buttons that act, say what the commands are: the same, done by hand.
+                <p className="mb-2 text-sm font-semibold">Or do it yourself in a terminal</p>
+              ) : null}
               <CommandList
                 fixes={
                   preferredFix

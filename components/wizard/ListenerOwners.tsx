@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Listener } from '@/lib/host/listeners/types';
 import { hostPort } from '@/lib/diagnosis/view';
 import { ClampedCode } from '@/components/ui/ClampedCode';
@@ -8,10 +9,13 @@ export function ListenerOwners({
   listeners,
   now,
   showMemory = false,
+  action,
 }: {
   listeners: readonly Listener[];
   now: number;
   showMemory?: boolean;
+  /** Something to do about one listener (e.g. stop it), shown on its card. */
+  action?: (listener: Listener) => ReactNode;
 }) {
   return (
     <ul className="grid gap-2">
@@ -31,6 +35,7 @@ export function ListenerOwners({
             )}
             {l.user ? <span>user {l.user}</span> : null}
             {showMemory && l.memoryBytes !== null ? <span>{formatBytes(l.memoryBytes)} memory</span> : null}
+            {action ? <span className="ml-auto">{action(l)}</span> : null}
           </p>
           {l.command ? (
             <div className="mt-1">

@@ -3,8 +3,11 @@ import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
 import { FactSource } from '@/components/ui/FactSource';
 import { FindingCard } from './FindingCard';
 import { ListenerOwners } from './ListenerOwners';
+import { PortTakenActions } from './PortTakenActions';
 import { FactsBlock, StepSection } from './StepSection';
 import { findingsOf, stepMark, STEPS } from './steps';
+import { StopOutcome } from './StopOutcome';
+import { StopProcessButton } from './StopProcessButton';
 import type { LivePort } from './use-live-port';
 import { WaitingForService } from './WaitingForService';
 
@@ -35,16 +38,38 @@ export function StartStep({
     facts.listeners.status === 'ok'
       ? facts.listeners.value.listeners.filter((l) => l.port === target.port)
       : [];
+  // The engine says the port is in the way of the user's service: offer to stop what holds it (TCP), on the
+  // finding and on each holder's card, next to its command line.
+  const taken = findings.some((f) => f.id === 'port-taken');
   const otherIntent = intent === 'start' ? '' : '?intent=start';
   return (
     <StepSection step={STEPS[0]!} mark={stepMark(findings)}>
+      <StopOutcome place="start" />
       {waiting ? <WaitingForService port={target.port} paused={live.paused} appeared={appeared} /> : null}
       {findings.map((f) => (
-        <FindingCard key={f.id} finding={f} lessonTarget={target} denseFixes={f.fixes.length > 4} />
+        <FindingCard
+          key={f.id}
+          finding={f}
+          lessonTarget={target}
+          denseFixes={f.fixes.length > 4}
+          actions={
+            f.id === 'port-taken' ? (
+              <PortTakenActions diagnosis={diagnosis} input={input} place="start" />
+            ) : undefined
+          }
+        />
       ))}
       <FactsBlock title={`Who listens on port ${target.port}`}>
         {owners.length > 0 ? (
-          <ListenerOwners listeners={owners} now={now} />
+          <ListenerOwners
+            listeners={owners}
+            now={now}
+            action={
+              taken
+                ? (l) => (l.protocol === 'tcp' ? <StopProcessButton listener={l} place="start" /> : null)
+                : undefined
+            }
+          />
         ) : facts.listeners.status === 'ok' ? (
           <p className="text-sm">No socket is listening on port {target.port}, TCP or UDP.</p>
         ) : null}

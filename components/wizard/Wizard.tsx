@@ -13,6 +13,7 @@ import { MonitorStep } from './MonitorStep';
 import { OpenStep } from './OpenStep';
 import { StartStep } from './StartStep';
 import { StepNav } from './StepNav';
+import { StopProcessProvider } from './StopProcessProvider';
 import { useLivePort } from './use-live-port';
 import { VerdictBanner } from './VerdictBanner';
 
@@ -70,21 +71,23 @@ function WizardBody({ input, intent, diagnosis, refreshing, onRecheck, staleBeca
   // "Running for 3 min" is measured against the latest live reading, so rendering stays pure.
   const now = live.snapshot?.at ?? Date.parse(diagnosis.facts.gatheredAt);
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
-      <VerdictBanner
-        diagnosis={diagnosis}
-        refreshing={refreshing}
-        onRecheck={onRecheck}
-        staleBecause={staleBecause}
-      />
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <OsSwitch hostOs={diagnosis.facts.platform} />
+    <StopProcessProvider input={input} platform={diagnosis.facts.platform}>
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
+        <VerdictBanner
+          diagnosis={diagnosis}
+          refreshing={refreshing}
+          onRecheck={onRecheck}
+          staleBecause={staleBecause}
+        />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <OsSwitch hostOs={diagnosis.facts.platform} />
+        </div>
+        <StepNav findings={diagnosis.findings} />
+        <StartStep diagnosis={diagnosis} live={live} input={input} intent={intent} now={now} />
+        <OpenStep diagnosis={diagnosis} />
+        <MonitorStep diagnosis={diagnosis} live={live} now={now} />
+        <FixStep diagnosis={diagnosis} input={input} />
       </div>
-      <StepNav findings={diagnosis.findings} />
-      <StartStep diagnosis={diagnosis} live={live} input={input} intent={intent} now={now} />
-      <OpenStep diagnosis={diagnosis} />
-      <MonitorStep diagnosis={diagnosis} live={live} now={now} />
-      <FixStep diagnosis={diagnosis} />
-    </div>
+    </StopProcessProvider>
   );
 }

@@ -1,0 +1,61 @@
+/**
+ * intent=start diagnoses of 127.0.0.1:3000 for the stop-the-holder tests, computed by the engine itself
+ * (runChecks on facts) so the findings read exactly as the API would send them.
+ */
+import { runChecks } from '@/lib/diagnosis/run-checks';
+import type { Diagnosis, Facts } from '@/lib/diagnosis/types';
+import type { Listener } from '@/lib/host/listeners/types';
+import { connections, httpOkDiagnosis, listener, table } from '../fixtures/diagnoses';
+
+export const HOLDER_COMMAND =
+  'node /home/alice/shop/node_modules/.bin/next start --port 3000 --hostname 127.0.0.1 --keepAliveTimeout 70000';
+export const HOLDER_STARTED = '2025-11-26T09:57:00.000Z';
+
+export function holder(over: Partial<Listener> = {}): Listener {
+  return listener({ command: HOLDER_COMMAND, startedAt: HOLDER_STARTED, ...over });
+}
+
+function facts(listeners: Listener[], platform: Facts['platform']): Facts {
+  const base = httpOkDiagnosis().facts;
+  const target = { ...base.target, input: '127.0.0.1:3000', host: '127.0.0.1', hostKind: 'ipv4' as const };
+  target.display = '127.0.0.1:3000';
+  return {
+    ...base,
+    target,
+    intent: 'start',
+    platform,
+    listeners: { ...base.listeners, ...{ value: table(listeners) } } as Facts['listeners'],
+    freePort: listeners.length > 0 ? { status: 'ok', value: 3001, source: 'bind test', durationMs: 1 } : null,
+    ...(listeners.length > 0
+      ? {}
+      : {
+          probes: {
+            ...base.probes,
+            value: {
+              attempts: [
+                {
+                  address: '127.0.0.1',
+                  family: 'IPv4',
+                  port: 3000,
+                  outcome: 'refused',
+                  timeMs: 0.3,
+                  errorCode: 'ECONNREFUSED',
+                },
+              ],
+              application: null,
+            },
+          } as Facts['probes'],
+          connections: { ...base.connections, value: connections(3000) } as Facts['connections'],
+        }),
+  };
+}
+
+/** node (pid 4242, user alice) holds 127.0.0.1:3000 and the user wants to start a service there. */
+export function portTakenDiagnosis(platform: Facts['platform'] = 'linux', listeners = [holder()]): Diagnosis {
+  return runChecks(facts(listeners, platform));
+}
+
+/** The same port once the holder is gone. */
+export function portFreeDiagnosis(platform: Facts['platform'] = 'linux'): Diagnosis {
+  return runChecks(facts([], platform));
+}

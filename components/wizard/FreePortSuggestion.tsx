@@ -1,0 +1,62 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { freePortQuery } from '@/components/data/queries';
+import { Spinner } from '@/components/ui/Spinner';
+
+/**
+ * The other way out of a taken port: a nearby port the server proved free by binding it, and a link that
+ * checks it as the port to start on.
+ */
+export function FreePortSuggestion({
+  input,
+  host,
+  hostKind,
+  port,
+  alternative = false,
+}: {
+  /** What the user typed: the query lives under that target's key. */
+  input: string;
+  host: string;
+  hostKind: string;
+  port: number;
+  /** Shown next to "Stop what holds port N": read as the other choice ("Or use port N instead"). */
+  alternative?: boolean;
+}) {
+  const query = useQuery(freePortQuery(input, port));
+  if (query.isPending) {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        <Spinner /> Looking for a free port near {port}…
+      </p>
+    );
+  }
+  if (query.isError) {
+    return (
+      <p className="text-sm text-amber-900 dark:text-amber-200">
+        Could not look for a free port near {port}: {query.error.message}
+      </p>
+    );
+  }
+  const free = query.data.port;
+  const address = hostKind === 'ipv6' ? `[${host}]:${free}` : `${host}:${free}`;
+  return (
+    <div data-testid="free-port" className="text-sm">
+      <p className="font-semibold">
+        {alternative ? 'Or use' : 'Use'} port {free} instead
+      </p>
+      <p className="mt-0.5 text-slate-700 dark:text-slate-300">
+        Port {free} is free right now (checked by binding it on {query.data.verifiedOn.join(' and ')}). Start
+        your service with port {free}, then{' '}
+        <Link
+          href={`/diagnose/${encodeURIComponent(address)}?intent=start`}
+          className="font-medium text-sky-800 underline underline-offset-2 dark:text-sky-300"
+        >
+          check {address} for starting a service
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}
