@@ -19,7 +19,7 @@ export const portTaken: Check = (facts) => {
   if (free !== null)
     fixes.push({
       platform: 'any',
-      label: `Use port ${free} instead (free right now, checked by binding it; GET /api/ports/free?near=${port} finds another)`,
+      label: `Use port ${free} instead (free right now, checked by binding it)`,
       command: `PORT=${free}`,
     });
   for (const o of stoppable) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
@@ -29,7 +29,7 @@ export const portTaken: Check = (facts) => {
   const holder = tcp[0]!;
   const stopHint =
     stoppable.length > 0
-      ? ` The Fix step can stop it for you: it first checks that the process still holds port ${port}, runs as ` +
+      ? ` Localhost Doctor can stop it for you (the Stop button): it first checks that the process still holds port ${port}, runs as ` +
         `you and is the same process that was listed, then asks it to exit (SIGTERM).`
       : '';
   return [
