@@ -77,8 +77,8 @@ describe('container-holder', () => {
       makeFacts({ intent: 'start', listeners: [listener('127.0.0.1', 3000)], freePort: 3002 }),
     );
     expect(ids(d)).not.toContain('container-holder');
-    expect(find(d, 'port-taken')!.detail).toContain('The Fix step can stop it for you');
-    expect(find(d, 'port-taken')!.fixes[0]!.label).toContain('/api/ports/free?near=3000');
+    expect(find(d, 'port-taken')!.detail).toContain('Localhost Doctor can stop it for you');
+    expect(find(d, 'port-taken')!.fixes[0]!.label).toBe('Use port 3002 instead (free right now, checked by binding it)');
   });
 });
 
