@@ -31,7 +31,7 @@ const config = [
   ...nextTs,
   { rules: noShell },
   {
-    files: ['__tests__/**', 'bench/**', 'scripts/**'],
+    files: ['__tests__/**', 'bench/**', 'scripts/**', '*.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 ];
