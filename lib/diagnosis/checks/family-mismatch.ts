@@ -55,7 +55,7 @@ export const familyMismatch: Check = (facts) => {
         step: 'start',
         title,
         detail:
-          `${facts.target.host} reaches ${listAnd(addrs.map((a) => a.address))}; the only listener on port ${port} is ` +
+          `${facts.target.hostKind === 'name' ? `${facts.target.host} resolves to ${listAnd(addrs.map((a) => a.address))}` : `You asked for ${facts.target.host}`}; the only listener on port ${port} is ` +
           `${bound} (${otherFamily[0]!.family}). IPv4 and IPv6 are separate: a server on one does not answer the other, ` +
           `so connections to ${listAnd(unserved.map((a) => a.address))} are refused.`,
         fixes,
