@@ -1,5 +1,6 @@
 /** `npm run doctor`: the same diagnosis for a terminal, as a real process, with its exit codes. */
-import { spawn, type SpawnOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupAll, closedPort, startHttpServer } from '@/__tests__/support/servers';
 import { createNamespace, canUseNetns, firstLine } from '@/__tests__/support/netns';
@@ -65,6 +66,17 @@ test('--json prints the API\u2019s shape and exits 0 when nothing is an error', 
 
 test('a listener owned by another user is owner-hidden for a normal user, with the sudo command', async () => {
   if (!requireOrSkip(isRoot, 'root (to run the doctor as user nobody against a root-owned socket)')) return;
+  if (
+    spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(tsxCli)})`], {
+      uid: 65534,
+      gid: 65534,
+    }).status !== 0
+  ) {
+    // Where the checkout lives under a private folder, nobody cannot run it at all; the PID-namespace test
+    // below proves owner-hidden either way.
+    console.warn(`\n*** SKIPPED: user nobody cannot read ${root}; the as-nobody variant did not run. ***\n`);
+    return;
+  }
   const s = await startHttpServer((_, res) => res.end('root-owned'));
   const r = await runDoctor([`127.0.0.1:${s.port}`, '--json'], {
     uid: 65534,
@@ -76,6 +88,34 @@ test('a listener owned by another user is owner-hidden for a normal user, with t
   expect(hidden?.fixes.find((f: { platform: string }) => f.platform === 'linux').command).toBe(
     `sudo ss -ltnp 'sport = :${s.port}'`,
   );
+});
+
+test("a listener whose process lives outside the doctor's PID namespace (a container) is owner-hidden", async () => {
+  if (
+    !requireOrSkip(
+      isRoot && existsSync('/usr/bin/unshare'),
+      'root and unshare (to run the doctor in its own PID namespace)',
+    )
+  )
+    return;
+  const s = await startHttpServer((_, res) => res.end('outside'));
+  // The doctor gets a fresh /proc that shows only its own PID namespace: the socket is visible, its owner is not.
+  const r = await new Promise<{ stdout: string }>((resolve) => {
+    const child = spawn(
+      'unshare',
+      ['--pid', '--fork', '--mount-proc', process.execPath, ...doctorArgs(`127.0.0.1:${s.port}`, '--json')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let stdout = '';
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.on('close', () => resolve({ stdout }));
+  });
+  const body = JSON.parse(r.stdout);
+  expect(body.facts.listeners.value.listeners).toEqual([
+    expect.objectContaining({ port: s.port, pid: null }),
+  ]);
+  const hidden = body.findings.find((f: { id: string }) => f.id === 'owner-hidden');
+  expect(hidden.title).toBe(`Something listens on port ${s.port}, but its process could not be read`);
 });
 
 test('a server on 0.0.0.0 (inside a loopback-only namespace) is wildcard-exposed', async () => {
