@@ -32,7 +32,23 @@ export interface Finding {
    * the summary then names this instead of picking one of the fixes.
    */
   action?: string;
+  /** Things the app itself can do about this finding (the UI renders exactly these, nothing it derives). */
+  actions?: FindingAction[];
 }
+
+/** Stop the process that holds the port (POST /api/processes/{pid}/stop); the server re-checks everything. */
+export interface StopProcessAction {
+  kind: 'stop-process';
+  pid: number;
+  port: number;
+  /** From the listing: the server refuses if the process at that pid started at another time (pid reuse). */
+  startedAt: string | null;
+  process: string | null;
+  command: string | null;
+  user: string | null;
+}
+
+export type FindingAction = StopProcessAction;
 
 /** A gathered fact: its value, or why it could not be read; always where from and how long it took. */
 export type Fact<T> =

@@ -46,6 +46,15 @@ export const portTaken: Check = (facts) => {
         stopHint,
       fixes,
       lesson: 'port-conflicts',
+      actions: stoppable.map((o) => ({
+        kind: 'stop-process' as const,
+        pid: o.pid!,
+        port,
+        startedAt: o.startedAt,
+        process: o.process,
+        command: o.command,
+        user: o.user,
+      })),
     },
   ];
 };
