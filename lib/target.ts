@@ -86,7 +86,8 @@ export function parseTarget(text: string): ParseResult {
   const portText = url.port || (scheme === 'https' ? '443' : scheme === 'http' ? '80' : '');
   if (!portText) {
     // URL drops a port equal to the scheme default (localhost:80); tell that apart from "no port at all".
-    if (/:\s*80$/.test(typedAuthority(rest))) return buildTarget(input, url, 80, scheme, rest);
+    const typedPort = /:(\d+)$/.exec(typedAuthority(rest));
+    if (typedPort && Number(typedPort[1]) === 80) return buildTarget(input, url, 80, scheme, rest);
     return invalid(`"${input.slice(0, 80)}" has no port.`);
   }
   const port = Number(portText);

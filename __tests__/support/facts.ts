@@ -124,6 +124,7 @@ export function makeFacts(s: Scenario = {}): Facts {
       port: t.port,
       ianaRange: t.port < 1024 ? 'well-known' : t.port < 49152 ? 'registered' : 'dynamic',
       privileged: t.port < 1024,
+      privilegedBelow: { port: 1024, source: '/proc/sys/net/ipv4/ip_unprivileged_port_start' },
       ephemeral: { ...eph, source: '/proc/sys/net/ipv4/ip_local_port_range' },
       inEphemeralRange: t.port >= eph.low && t.port <= eph.high,
     }),

@@ -17,6 +17,8 @@ describe('parseTarget', () => {
     ['62893', 'localhost', 'name', 62893],
     ['api.localhost:3000', 'api.localhost', 'name', 3000],
     ['LOCALHOST:3000', 'localhost', 'name', 3000],
+    ['127.0.0.1:00080', '127.0.0.1', 'ipv4', 80],
+    ['localhost:80', 'localhost', 'name', 80],
   ])('%s → host %s (%s), port %d', (input, host, kind, port) => {
     expect(parse(input)).toMatchObject({ host, hostKind: kind, port });
   });

@@ -5,7 +5,7 @@ import { readFirewall } from '@/lib/host/firewall';
 import { findFreePortNear } from '@/lib/host/free-port';
 import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/host/holder-facts';
 import { listListeners } from '@/lib/host/listeners';
-import { readEphemeralRange, portFactsFor } from '@/lib/host/port-range';
+import { readPortFacts } from '@/lib/host/port-range';
 import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
@@ -29,10 +29,6 @@ function selfIdentity(): ProcessIdentity {
   return { pid: process.pid, uid, user };
 }
 
-function hostHeader(target: Target): string {
-  return target.display;
-}
-
 function platform(): Facts['platform'] {
   return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 }
@@ -50,36 +46,44 @@ export async function gatherFacts(
   // The probes bound themselves; this outer deadline only catches a bug, so it sits just above theirs.
   const probeBudget = probeTargetDeadlineMs(timeouts) + 300;
   const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
-  const platformFacts = gatherPlatformFacts(); // WSL, Windows excluded ports: in parallel with the probes
-  const [listeners, probes, port, connections, firewall] = await Promise.all([
-    timedFact('listening sockets', 4000, () => listListeners({ port: target.port })),
-    timedFact(`TCP connect to ${addresses.length} address(es), then an application probe`, probeBudget, () =>
-      probeTarget(addresses, target.port, {
-        hostHeader: hostHeader(target),
-        path: target.path,
-        preferTls: target.scheme === 'https',
-        timeouts,
-      }),
-    ),
-    timedFact('port ranges', 1000, async () => {
-      const range = await readEphemeralRange();
-      return portFactsFor(target.port, range);
-    }),
-    timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),
-    timedFact('firewall rules', 5000, () => readFirewall()),
-  ]);
   const intent = options.intent ?? 'reach';
-  const taken = listeners.status === 'ok' && listeners.value.listeners.some((l) => l.protocol === 'tcp');
-  const freePort =
-    intent === 'start' && taken
-      ? await timedFact('a nearby port proven free by binding it', 3000, async () => {
+  const platformFacts = gatherPlatformFacts(); // WSL, Windows excluded ports: in parallel with the probes
+  const listenersP = timedFact('listening sockets', 4000, () => listListeners({ port: target.port }));
+  const portP = timedFact('port ranges', 1000, () => readPortFacts(target.port));
+  // These need the listener table, so they start as soon as it is read, still alongside the probes.
+  const containersP = listenersP.then((l) => gatherContainerFacts(target.port, l));
+  const freePortP = Promise.all([listenersP, portP]).then(([l, port]) =>
+    intent === 'start' && l.status === 'ok' && l.value.listeners.some((x) => x.protocol === 'tcp')
+      ? timedFact('a nearby port proven free by binding it', 3000, async () => {
           const found = await findFreePortNear(target.port, {
             ephemeral: port.status === 'ok' ? port.value.ephemeral : undefined,
           });
           if (found === null) throw new Error(`no free port found near ${target.port}`);
           return found;
         })
-      : null;
+      : null,
+  );
+  const [listeners, probes, port, connections, firewall, freePort, containers, platformValues] =
+    await Promise.all([
+      listenersP,
+      timedFact(
+        `TCP connect to ${addresses.length} address(es), then an application probe`,
+        probeBudget,
+        () =>
+          probeTarget(addresses, target.port, {
+            hostHeader: target.display,
+            path: target.path,
+            preferTls: target.scheme === 'https',
+            timeouts,
+          }),
+      ),
+      portP,
+      timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),
+      timedFact('firewall rules', 5000, () => readFirewall()),
+      freePortP,
+      containersP,
+      platformFacts,
+    ]);
   return {
     target,
     intent,
@@ -93,7 +97,7 @@ export async function gatherFacts(
     firewall,
     self: selfIdentity(),
     freePort,
-    ...(await platformFacts),
-    ...(await gatherContainerFacts(target.port, listeners)),
+    ...platformValues,
+    ...containers,
   };
 }

@@ -4,7 +4,7 @@ import { runChecks } from '@/lib/diagnosis/run-checks';
 import { timedFact } from '@/lib/diagnosis/timed';
 import type { Diagnosis, Fact, Resolution } from '@/lib/diagnosis/types';
 import { resolveHost } from '@/lib/host/resolve';
-import { isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
 import { checkTargetAddresses } from '@/lib/security/target-policy';
 import { parseTarget, type Target } from '@/lib/target';
 
@@ -14,19 +14,19 @@ export type DiagnoseResult =
 
 /**
  * *.localhost is loopback by definition (RFC 6761) and browsers resolve it themselves; the system resolver
- * often does not know it, so it is answered as localhost is.
+ * often does not know it (and must not ask the network), so it is answered as localhost is, from the hosts file.
  */
 async function resolveTarget(target: Target): Promise<Fact<Resolution>> {
   return timedFact('system resolver (getaddrinfo)', 2000, async () => {
-    try {
-      return await resolveHost(target.host);
-    } catch (err) {
-      if (isLoopbackName(target.host) && target.host.toLowerCase() !== 'localhost') {
-        const local = await resolveHost('localhost');
-        return { ...local, host: target.host };
-      }
-      throw err;
-    }
+    if (!isLoopbackName(target.host)) return resolveHost(target.host);
+    // A loopback name is never sent to an upstream DNS server, and only its loopback answers are probed.
+    const local = await resolveHost('localhost');
+    const ignored = local.addresses.filter((a) => !isLoopbackAddress(a.address));
+    return {
+      host: target.host,
+      addresses: local.addresses.filter((a) => isLoopbackAddress(a.address)),
+      ...(ignored.length > 0 ? { ignored } : {}),
+    };
   });
 }
 
@@ -50,6 +50,9 @@ export async function prepareTarget(
       error: { code: 'target-not-allowed', message: decision.allowed ? '' : decision.message },
     };
   }
+  // localhost pointing elsewhere is diagnosed (localhost-not-loopback) with nothing probed.
+  if (isLoopbackName(target.host) && resolution.value.addresses.length === 0)
+    return { ok: true, target, resolution };
   const decision = checkTargetAddresses(
     target.host,
     resolution.value.addresses.map((a) => a.address),

@@ -9,11 +9,13 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, ok: 2, info: 3 };
  */
 const CAUSE_ORDER = [
   'resolution-failed',
+  'localhost-not-loopback',
   'port-excluded',
   'port-taken',
   'container-holder',
   'wsl-forwarding',
   'no-listener',
+  'unlisted-listener',
   'family-mismatch',
   'bound-elsewhere',
   // A rule that drops or rejects the connection explains the timeout or refusal it causes.
@@ -21,12 +23,15 @@ const CAUSE_ORDER = [
   'timeout',
   'reset',
   'refused',
+  'unreachable',
+  'connect-error',
   'closed',
   'no-response',
   'tls-not-offered',
   'tls-expected',
   'http-error',
   'not-http',
+  'split-listeners',
   'owner-hidden',
   'firewall-unreadable',
   'firewall-uncertain',
@@ -62,9 +67,13 @@ export function summarize(findings: Finding[], platform: Platform): Summary {
   if (!cause) return { severity, headline: 'Nothing to report.', cause: null, firstFix: null };
   const fix = cause.action ? null : firstFixFor(cause, platform);
   const first = cause.action ?? (fix ? `${fix.label.charAt(0).toLowerCase()}${fix.label.slice(1)}` : null);
+  // Only warnings, and the address works: lead with the success, then the warning ("…answers, but …").
+  const success = severity === 'warning' ? findings.find((f) => f.id === 'http-ok') : undefined;
   const headline =
     severity === 'ok' || severity === 'info'
       ? cause.title
-      : `${cause.title}.${first ? ` First: ${first}.` : ''}`;
+      : success
+        ? `${success.title}, but ${cause.title.charAt(0).toLowerCase()}${cause.title.slice(1)}`
+        : `${cause.title}.${first ? ` First: ${first}.` : ''}`;
   return { severity, headline, cause: cause.id, firstFix: fix };
 }

@@ -64,12 +64,17 @@ export interface Resolution {
   host: string;
   /** Every address, in the order the OS resolver returned them. */
   addresses: ResolvedAddress[];
+  /** Addresses a loopback name (localhost, *.localhost) resolved to that are not loopback: never probed. */
+  ignored?: ResolvedAddress[];
 }
 
 export interface PortFacts {
   port: number;
   ianaRange: 'well-known' | 'registered' | 'dynamic';
+  /** Binding this port needs extra rights on this OS (port < privilegedBelow.port). */
   privileged: boolean;
+  /** Ports below this need root/CAP_NET_BIND_SERVICE (Linux: net.ipv4.ip_unprivileged_port_start, 0 in many containers). */
+  privilegedBelow: { port: number; source: string };
   ephemeral: { low: number; high: number; source: string };
   inEphemeralRange: boolean;
 }

@@ -24,8 +24,17 @@ export function tcpListeners(facts: Facts): Listener[] | null {
   return facts.listeners.value.listeners.filter((l) => l.protocol === 'tcp' && l.port === facts.target.port);
 }
 
+/** The IPv4 and IPv6 wildcard ("any address") binds, as the OS lists them. */
+export const IPV4_WILDCARD = '0.0.0.0';
+export const IPV6_WILDCARD = '::';
+
+function unmapped(address: string): string {
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+}
+
 export function isWildcard(address: string): boolean {
-  return address === '0.0.0.0' || address === '::' || address === '*';
+  const a = unmapped(address);
+  return a === IPV4_WILDCARD || a === IPV6_WILDCARD || a === '*';
 }
 
 /**
@@ -33,11 +42,11 @@ export function isWildcard(address: string): boolean {
  * default, net.ipv6.bindv6only=0), so it also takes IPv4; the connect probe settles the rare v6-only case.
  */
 export function listenerServes(listener: Listener, address: string): boolean {
-  const wanted = address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
-  const bound = listener.address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+  const wanted = unmapped(address);
+  const bound = unmapped(listener.address);
   if (bound === wanted) return true;
-  if (bound === '0.0.0.0') return familyOf(wanted) === 'IPv4';
-  if (bound === '::' || bound === '*') return true;
+  if (bound === IPV4_WILDCARD) return familyOf(wanted) === 'IPv4';
+  if (bound === IPV6_WILDCARD || bound === '*') return true;
   return false;
 }
 
@@ -70,4 +79,29 @@ export function urlHost(facts: Facts): string {
 
 export function targetUrl(facts: Facts, scheme: 'http' | 'https' = facts.target.scheme ?? 'http'): string {
   return `${scheme}://${urlHost(facts)}:${facts.target.port}${facts.target.path}`;
+}
+
+/**
+ * The loopback address a service for this target should bind: the address typed (127.0.0.2, ::1), or for a
+ * name 127.0.0.1 when it resolves there (the conventional choice), else its first address.
+ */
+export function bindAddressFor(facts: Facts): string {
+  if (facts.target.hostKind !== 'name') return facts.target.host;
+  const addrs = targetAddresses(facts).map((a) => a.address);
+  if (addrs.length === 0 || addrs.includes('127.0.0.1')) return '127.0.0.1';
+  return addrs[0]!;
+}
+
+/**
+ * Whether an existing listener makes a bind to `address` fail with EADDRINUSE: the same address, the wildcard
+ * of its family, or '::' (dual-stack by default, so it holds the IPv4 wildcard too).
+ */
+export function listenerBlocksBind(listener: Listener, address: string): boolean {
+  const bound = unmapped(listener.address);
+  if (bound === address) return true;
+  if (bound === IPV6_WILDCARD || bound === '*') return true;
+  if (bound === IPV4_WILDCARD) return familyOf(address) === 'IPv4';
+  // A new wildcard bind collides with any specific listener of its family.
+  if (address === IPV4_WILDCARD) return familyOf(bound) === 'IPv4';
+  return address === IPV6_WILDCARD;
 }

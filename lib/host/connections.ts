@@ -7,14 +7,24 @@ import type { Connection, PortConnections } from '@/lib/host/listeners/types';
 
 const SAMPLE_SIZE = 50;
 
-/** Counts non-listening TCP sockets whose local or remote end is `port`, by state. */
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * Counts non-listening TCP sockets of the local service on `port`, by state: the service's own end (local
+ * port = port) and the ends of clients on this machine talking to it (remote = loopback:port). A browser's
+ * connections to port 443 of some website are not this service's and are left out.
+ */
 export function summarizeConnections(
   port: number,
   all: Connection[],
   source: string,
   warnings: string[] = [],
 ): PortConnections {
-  const touching = all.filter((c) => c.state !== 'LISTEN' && (c.localPort === port || c.remotePort === port));
+  const touching = all.filter(
+    (c) =>
+      c.state !== 'LISTEN' &&
+      (c.localPort === port || (c.remotePort === port && LOOPBACK.test(c.remoteAddress))),
+  );
   const byState: PortConnections['byState'] = {};
   for (const c of touching) byState[c.state] = (byState[c.state] ?? 0) + 1;
   return {

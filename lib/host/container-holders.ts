@@ -24,6 +24,13 @@ const BY_NAME: Record<string, ForwardingHolder> = {
   'vpnkit-bridge': { kind: 'container', runtime: 'Docker Desktop (vpnkit)' },
   gvproxy: { kind: 'container', runtime: 'Podman machine (gvproxy)' },
   wslrelay: { kind: 'wsl-relay', runtime: 'WSL (wslrelay)' },
+  // User-mode networking of rootless containers and VM-based runtimes: killing these cuts the container off.
+  pasta: { kind: 'container', runtime: 'rootless Podman (pasta)' },
+  passt: { kind: 'container', runtime: 'rootless Podman (passt)' },
+  slirp4netns: { kind: 'container', runtime: 'rootless containers (slirp4netns)' },
+  limactl: { kind: 'container', runtime: 'Lima / Colima (limactl)' },
+  orbstack: { kind: 'container', runtime: 'OrbStack' },
+  'orbstack helper': { kind: 'container', runtime: 'OrbStack' },
 };
 
 function baseName(name: string): string {

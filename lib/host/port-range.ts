@@ -39,18 +39,45 @@ export function ianaRange(port: number): PortFacts['ianaRange'] {
   return 'dynamic';
 }
 
-export function portFactsFor(port: number, ephemeral: EphemeralRange): PortFacts {
+export type PrivilegedBelow = PortFacts['privilegedBelow'];
+
+/**
+ * Below which port a bind needs extra rights. Linux: net.ipv4.ip_unprivileged_port_start (1024 by default;
+ * Docker sets 0 inside containers). macOS: 1024 for a specific address such as 127.0.0.1 (since Mojave the
+ * wildcard needs no root). Windows: no such ports.
+ */
+export async function readPrivilegedBelow(
+  platform: NodeJS.Platform = process.platform,
+): Promise<PrivilegedBelow> {
+  if (platform === 'win32') return { port: 0, source: 'Windows has no privileged ports' };
+  if (platform === 'darwin')
+    return { port: 1024, source: 'macOS: ports below 1024 on a specific address need root' };
+  const path = '/proc/sys/net/ipv4/ip_unprivileged_port_start';
+  try {
+    const n = Number((await readFile(path, 'utf8')).trim());
+    if (Number.isInteger(n)) return { port: n, source: path };
+  } catch {
+    // older kernels (before 4.11) have no such setting: the classic 1024 applies
+  }
+  return { port: 1024, source: 'Linux default (ip_unprivileged_port_start could not be read)' };
+}
+
+export function portFactsFor(
+  port: number,
+  ephemeral: EphemeralRange,
+  privilegedBelow: PrivilegedBelow,
+): PortFacts {
   return {
     port,
     ianaRange: ianaRange(port),
-    // Below 1024 binding needs root or CAP_NET_BIND_SERVICE on Linux (unless net.ipv4.ip_unprivileged_port_start
-    // is lowered); macOS since Mojave and Windows let anyone bind them.
-    privileged: port < 1024,
+    privileged: port < privilegedBelow.port,
+    privilegedBelow,
     ephemeral,
     inEphemeralRange: port >= ephemeral.low && port <= ephemeral.high,
   };
 }
 
 export async function readPortFacts(port: number): Promise<PortFacts> {
-  return portFactsFor(port, await readEphemeralRange());
+  const [ephemeral, privilegedBelow] = await Promise.all([readEphemeralRange(), readPrivilegedBelow()]);
+  return portFactsFor(port, ephemeral, privilegedBelow);
 }

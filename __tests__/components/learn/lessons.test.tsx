@@ -20,6 +20,7 @@ function values(over: Partial<LearnValues> = {}): LearnValues {
         port: 62893,
         ianaRange: 'dynamic',
         privileged: false,
+        privilegedBelow: { port: 1024, source: '/proc/sys/net/ipv4/ip_unprivileged_port_start' },
         ephemeral: { low: 32768, high: 60999, source: '/proc/sys/net/ipv4/ip_local_port_range' },
         inEphemeralRange: false,
       },

@@ -77,3 +77,17 @@ describe('what answered', () => {
     expect(find(serving({ kind: 'closed', protocol: null }), 'closed')!.severity).toBe('error');
   });
 });
+
+test('a working address with only a warning leads with the success, then the warning', () => {
+  const d = runChecks(
+    makeFacts({
+      listeners: [listener('0.0.0.0', 3000)],
+      attempts: [attempt('127.0.0.1', 3000, 'open')],
+      application: app('127.0.0.1', 3000, { http: httpAnswer(200) }),
+    }),
+  );
+  expect(d.summary.severity).toBe('warning');
+  expect(d.summary.headline).toBe(
+    '127.0.0.1:3000 answers: 200 OK \u2014 "My App", but port 3000 is reachable from other machines (0.0.0.0:3000)',
+  );
+});

@@ -50,7 +50,7 @@ describe('firewall-blocks: a rule that certainly applies is named as the cause',
     const d = scenario(6543, 'timeout', fw);
     expect(find(d, 'firewall-blocks')).toBeUndefined();
     expect(find(d, 'firewall-clear')!.detail).toContain(
-      'no rule drops or rejects a connection to 127.0.0.1:6543',
+      'none of the rules read drops or rejects a connection to 127.0.0.1:6543',
     );
     expect(d.summary.cause).toBe('timeout');
   });

@@ -46,8 +46,8 @@ function Facts({ f }: { f: PortFacts }) {
       <p>
         {f.port} is in the {RANGE_WORDS[f.ianaRange]}
         {f.privileged
-          ? '; on Linux, binding it needs root (or CAP_NET_BIND_SERVICE).'
-          : '; any user may listen on it.'}
+          ? `; here, binding it needs root (or CAP_NET_BIND_SERVICE): ports below ${f.privilegedBelow.port} are privileged (${f.privilegedBelow.source}).`
+          : `; any user may listen on it (privileged ports here: below ${f.privilegedBelow.port}, from ${f.privilegedBelow.source}).`}
       </p>
     </>
   );

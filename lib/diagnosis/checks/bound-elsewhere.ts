@@ -1,3 +1,4 @@
+import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
 import {
   familyOf,
@@ -7,6 +8,7 @@ import {
   listenerServes,
   targetAddresses,
   tcpListeners,
+  bindAddressFor,
 } from '@/lib/diagnosis/view';
 
 /** The port is open on a specific address of the same family that is not the target's (127.0.0.2, 192.168.1.5). */
@@ -21,7 +23,7 @@ export const boundElsewhere: Check = (facts) => {
   const port = facts.target.port;
   const where = listAnd(elsewhere.map((l) => hostPort(l.address, port)));
   const first = elsewhere[0]!.address;
-  const bind = familyOf(first) === 'IPv6' ? '::1' : '127.0.0.1';
+  const bind = bindAddressFor(facts);
   return [
     {
       id: 'bound-elsewhere',
@@ -37,11 +39,7 @@ export const boundElsewhere: Check = (facts) => {
           label: `Open the address the server is on`,
           command: `curl -v http://${hostPort(first, port)}/`,
         },
-        {
-          platform: 'any',
-          label: `Or bind the server to ${bind} (e.g. --host ${bind})`,
-          command: `--host ${bind} --port ${port}`,
-        },
+        ...startFixes(bind, port).map((f) => ({ ...f, label: `Or restart it on ${bind}: ${f.label}` })),
       ],
       lesson: 'bind-addresses',
     },

@@ -2,7 +2,7 @@ import type { Facts, Finding } from '@/lib/diagnosis/types';
 import { attempts, hostPort, listAnd, tcpListeners, describeListener } from '@/lib/diagnosis/view';
 import { testFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import type { ConnectOutcome } from '@/lib/probe/types';
-import { urlHost, targetUrl } from '@/lib/diagnosis/view';
+import { urlHost, targetUrl, bindAddressFor, listenerBlocksBind } from '@/lib/diagnosis/view';
 
 /**
  * Shared shape of the refused / timeout / reset / unreachable findings: which addresses got that outcome,
@@ -16,7 +16,11 @@ export function connectFailure(
   const hit = attempts(facts).filter((a) => a.outcome === outcome);
   if (hit.length === 0) return [];
   // Starting a service on a free port: a refused connect there is the expected state, not a problem.
-  if (facts.intent === 'start' && (tcpListeners(facts) ?? []).length === 0) return [];
+  if (
+    facts.intent === 'start' &&
+    !(tcpListeners(facts) ?? []).some((l) => listenerBlocksBind(l, bindAddressFor(facts)))
+  )
+    return [];
   const open = attempts(facts).filter((a) => a.outcome === 'open');
   const where = listAnd(hit.map((a) => hostPort(a.address, a.port)));
   const timings = listAnd(

@@ -1,5 +1,9 @@
 import type { Check, Fix } from '@/lib/diagnosis/types';
+import { startFixes } from '@/lib/diagnosis/commands';
 import {
+  IPV4_WILDCARD,
+  IPV6_WILDCARD,
+  attempts,
   familyOf,
   hostPort,
   listAnd,
@@ -26,8 +30,9 @@ export const familyMismatch: Check = (facts) => {
   const bound = listAnd(otherFamily.map((l) => hostPort(l.address, port)));
   const missing = listAnd(unserved.map((a) => `${a.address} (${a.family})`));
   const reachable = otherFamily[0]!.address;
-  const goodHost = reachable === '::' ? '::1' : reachable === '0.0.0.0' ? '127.0.0.1' : reachable;
-  // Bind to the loopback address that was asked for — not to '::'/0.0.0.0, which would expose it to the network.
+  const goodHost =
+    reachable === IPV6_WILDCARD ? '::1' : reachable === IPV4_WILDCARD ? '127.0.0.1' : reachable;
+  // Bind to the loopback address that was asked for — not to a wildcard, which would expose it to the network.
   const wanted = unserved[0]!.address;
   const fixes: Fix[] = [
     {
@@ -35,12 +40,17 @@ export const familyMismatch: Check = (facts) => {
       label: `Use the address the server is on`,
       command: `curl -v http://${hostPort(goodHost, port)}/`,
     },
-    {
-      platform: 'any',
-      label: `Or start the server on ${wanted} (most servers take --host; Node: listen(${port}, '${wanted}'))`,
-      command: `--host ${wanted} --port ${port}`,
-    },
+    ...startFixes(wanted, port).map((f) => ({ ...f, label: `Or restart it on ${wanted}: ${f.label}` })),
   ];
+  // Say what the connect attempts really got (refused, or unreachable when IPv6 is off), not what we expect.
+  const outcomes = listAnd(
+    unserved.map((a) => {
+      const hit = attempts(facts).find((x) => x.address === a.address);
+      return hit
+        ? `${a.address} ${hit.outcome === 'open' ? 'was accepted by something else' : `was ${hit.outcome}`}`
+        : a.address;
+    }),
+  );
   const asked =
     facts.target.hostKind === 'name' ? `${facts.target.host} means ${missing}` : `not on ${missing}`;
   const title =
@@ -56,8 +66,8 @@ export const familyMismatch: Check = (facts) => {
         title,
         detail:
           `${facts.target.hostKind === 'name' ? `${facts.target.host} resolves to ${listAnd(addrs.map((a) => a.address))}` : `You asked for ${facts.target.host}`}; the only listener on port ${port} is ` +
-          `${bound} (${otherFamily[0]!.family}). IPv4 and IPv6 are separate: a server on one does not answer the other, ` +
-          `so connections to ${listAnd(unserved.map((a) => a.address))} are refused.`,
+          `${bound} (${otherFamily[0]!.family}). IPv4 and IPv6 are separate: a server on one does not answer the other ` +
+          `(here: ${outcomes}).`,
         fixes,
         lesson: 'loopback',
       },

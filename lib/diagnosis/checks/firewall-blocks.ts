@@ -85,7 +85,7 @@ function clearFinding(facts: Facts, firewall: FirewallFacts, where: string): Fin
     severity: 'info',
     step: 'fix',
     title: `No firewall rule blocks port ${facts.target.port}`,
-    detail: `Read ${readSources(firewall)}: no rule drops or rejects a connection to ${where} over loopback, so the firewall is not why it failed.${notes}`,
+    detail: `Read ${readSources(firewall)}: none of the rules read drops or rejects a connection to ${where} over loopback (NAT redirects and eBPF filters are not among them).${notes}`,
     fixes: [],
     lesson: 'firewalls',
   };

@@ -30,6 +30,11 @@ import { timeout } from './timeout';
 import { tlsExpected } from './tls-expected';
 import { tlsNotOffered } from './tls-not-offered';
 import { udpOnly } from './udp-only';
+import { unlistedListener } from './unlisted-listener';
+import { unreachable } from './unreachable';
+import { connectError } from './connect-error';
+import { splitListeners } from './split-listeners';
+import { localhostNotLoopback } from './localhost-not-loopback';
 import { wildcardExposed } from './wildcard-exposed';
 import { wslForwarding } from './wsl';
 
@@ -41,9 +46,12 @@ export const CHECKS: Check[] = [
   wslForwarding,
   portFree,
   noListener,
+  unlistedListener,
   listening,
   ownerHidden,
   familyMismatch,
+  splitListeners,
+  localhostNotLoopback,
   boundElsewhere,
   udpOnly,
   bindAddress,
@@ -52,6 +60,8 @@ export const CHECKS: Check[] = [
   timeout,
   reset,
   refused,
+  unreachable,
+  connectError,
   closed,
   noResponse,
   tlsNotOffered,

@@ -1,14 +1,16 @@
 import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { tcpListeners } from '@/lib/diagnosis/view';
+import { tcpListeners, bindAddressFor, attempts } from '@/lib/diagnosis/view';
 
 /** Nothing at all listens on the TCP port: the service is not running (or listens on another port). */
 export const noListener: Check = (facts) => {
   const tcp = tcpListeners(facts);
   if (tcp === null || tcp.length > 0 || facts.intent === 'start') return [];
+  // Something did accept the connection: that is not "nothing listens" (see unlisted-listener).
+  if (attempts(facts).some((a) => a.outcome === 'open')) return [];
   const port = facts.target.port;
   const partial = facts.listeners.status === 'ok' && facts.listeners.value.partial;
-  const bindHost = facts.target.hostKind === 'ipv6' ? '::1' : '127.0.0.1';
+  const bindHost = bindAddressFor(facts);
   return [
     {
       id: 'no-listener',

@@ -1,21 +1,34 @@
 import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { tcpListeners } from '@/lib/diagnosis/view';
+import {
+  tcpListeners,
+  bindAddressFor,
+  listenerBlocksBind,
+  listAnd,
+  describeListener,
+  hostPort,
+} from '@/lib/diagnosis/view';
 
 /** intent=start and nothing holds the port: it is free, here is how to start common stacks on it. */
 export const portFree: Check = (facts) => {
   if (facts.intent !== 'start') return [];
   const tcp = tcpListeners(facts);
-  if (tcp === null || tcp.length > 0) return [];
+  if (tcp === null) return [];
+  const bindHost = bindAddressFor(facts);
+  if (tcp.some((l) => listenerBlocksBind(l, bindHost))) return [];
+  // Listeners on other addresses of this port (say [::1]) do not stop a bind here, but are worth a mention.
+  const others =
+    tcp.length > 0
+      ? ` (${listAnd(tcp.map(describeListener))} holds the same number on another address; that does not conflict.)`
+      : '';
   const port = facts.target.port;
-  const bindHost = facts.target.hostKind === 'ipv6' ? '::1' : '127.0.0.1';
   return [
     {
       id: 'port-free',
       severity: 'ok',
       step: 'start',
       title: `Port ${port} is free: start your service on it`,
-      detail: `No TCP socket listens on port ${port} (${facts.listeners.source}). Bind to ${bindHost} so only this machine can reach it.`,
+      detail: `Nothing holds ${hostPort(bindHost, port)} (${facts.listeners.source}).${others} Bind to ${bindHost} so only this machine can reach it.`,
       fixes: startFixes(bindHost, port),
       lesson: 'bind-addresses',
     },

@@ -1,5 +1,12 @@
 import type { Check, Fix } from '@/lib/diagnosis/types';
-import { describeListener, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import {
+  describeListener,
+  listAnd,
+  tcpListeners,
+  bindAddressFor,
+  listenerBlocksBind,
+  hostPort,
+} from '@/lib/diagnosis/view';
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import { forwardingHolder } from '@/lib/host/container-holders';
 import { containerFixes, containerHolders } from './container-holder';
@@ -7,8 +14,10 @@ import { containerFixes, containerHolders } from './container-holder';
 /** intent=start: the user wants to start a service here, but something already holds the port. */
 export const portTaken: Check = (facts) => {
   if (facts.intent !== 'start') return [];
-  const tcp = tcpListeners(facts);
-  if (!tcp || tcp.length === 0) return [];
+  const bind = bindAddressFor(facts);
+  // Only holders a bind to this address collides with: a server on [::1] does not take 127.0.0.1's port.
+  const tcp = (tcpListeners(facts) ?? []).filter((l) => listenerBlocksBind(l, bind));
+  if (tcp.length === 0) return [];
   const port = facts.target.port;
   const owners = [...new Map(tcp.filter((l) => l.pid !== null).map((l) => [l.pid, l])).values()];
   // Killing docker-proxy or wslrelay breaks the forwarding and leaves the real service running.
@@ -19,7 +28,7 @@ export const portTaken: Check = (facts) => {
   if (free !== null)
     fixes.push({
       platform: 'any',
-      label: `Use port ${free} instead (free right now, checked by binding it)`,
+      label: `Use port ${free} instead (free right now, checked by binding it): set PORT, or pass --port ${free}`,
       command: `PORT=${free}`,
     });
   for (const o of stoppable) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
@@ -40,7 +49,7 @@ export const portTaken: Check = (facts) => {
       title: `Port ${port} is already taken by ${holder.pid === null ? 'a process you cannot see' : `${holder.process ?? 'a process'} (pid ${holder.pid})`}`,
       detail:
         `${listAnd(tcp.map(describeListener))}${holder.command ? `, started as \`${holder.command}\`` : ''}. ` +
-        `A second server on the same address and port fails with EADDRINUSE ("address already in use"). ` +
+        `Starting yours on ${hostPort(bind, port)} would fail with EADDRINUSE ("address already in use"). ` +
         `Stop the holder if it is an old copy of your service, or start yours on another port` +
         (free !== null ? ` \u2014 ${free} is free.` : '.') +
         stopHint,

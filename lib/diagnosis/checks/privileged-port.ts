@@ -1,20 +1,23 @@
 import type { Check } from '@/lib/diagnosis/types';
 
-/** Ports below 1024 need root (or CAP_NET_BIND_SERVICE) to bind on Linux; elsewhere it is only a convention now. */
+/** The port is below this OS's privileged limit: a normal user's server cannot bind it. */
 export const privilegedPort: Check = (facts) => {
   if (facts.port.status !== 'ok' || !facts.port.value.privileged) return [];
   const port = facts.target.port;
   const starting = facts.intent === 'start';
   const root = facts.self.uid === 0;
+  const below = facts.port.value.privilegedBelow;
   return [
     {
       id: 'privileged-port',
-      severity: starting && facts.platform === 'linux' && !root ? 'warning' : 'info',
+      severity: starting && !root ? 'warning' : 'info',
       step: starting ? 'start' : 'fix',
       title: `Port ${port} is a privileged (well-known) port`,
       detail:
-        `Ports 0\u20131023 are "well-known": on Linux only root or a program with CAP_NET_BIND_SERVICE may listen on them ` +
-        `(a normal user gets EACCES, "permission denied"); macOS and Windows allow it. A development server is simpler on a port above 1023.`,
+        (facts.platform === 'darwin'
+          ? `On macOS a normal user may not bind a port below 1024 on a specific address such as 127.0.0.1 (EACCES, "permission denied"); only the all-interfaces address works without root, and that exposes the server. `
+          : `Here ports below ${below.port} (${below.source}) need root or a program with CAP_NET_BIND_SERVICE; a normal user gets EACCES, "permission denied". `) +
+        `A development server is simpler on a port above 1023.`,
       fixes: [
         {
           platform: 'linux',

@@ -17,8 +17,9 @@ export const timeWaitBuildup: Check = (facts) => {
       title: `${tw} connections on port ${port} are in TIME_WAIT`,
       detail:
         `Of ${total} TCP sockets touching port ${port}, ${tw} are in TIME_WAIT (${byState.ESTABLISHED ?? 0} ESTABLISHED, ` +
-        `${byState.CLOSE_WAIT ?? 0} CLOSE_WAIT). Each closed connection lingers about a minute in TIME_WAIT on the side that closed first; ` +
-        `thousands of them mean a client opens a new connection for every request and can run out of source ports. Reuse connections (HTTP keep-alive, a connection pool).`,
+        `${byState.CLOSE_WAIT ?? 0} CLOSE_WAIT). Each closed connection lingers about a minute in TIME_WAIT on the side that closed first. ` +
+        `Many of them mean a client opens a new connection for every request; on the client's side each one holds a source port ` +
+        `from the ephemeral range, which can run out under load. Reuse connections (HTTP keep-alive, a connection pool).`,
       fixes: [
         {
           platform: 'linux',

@@ -1,5 +1,6 @@
+import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { hostPort, isWildcard, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { hostPort, isWildcard, listAnd, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
 
 /** A listener on 0.0.0.0 or :: answers every interface: other machines on the network can reach it too. */
 export const wildcardExposed: Check = (facts) => {
@@ -7,6 +8,7 @@ export const wildcardExposed: Check = (facts) => {
   const wild = (tcp ?? []).filter((l) => isWildcard(l.address));
   if (wild.length === 0) return [];
   const port = facts.target.port;
+  const bind = bindAddressFor(facts);
   const where = listAnd(wild.map((l) => hostPort(l.address, port)));
   return [
     {
@@ -17,19 +19,8 @@ export const wildcardExposed: Check = (facts) => {
       detail:
         `${where} means "every interface": besides 127.0.0.1 it answers on this machine's network addresses, so ` +
         `anyone who can reach this machine (same Wi-Fi, a VPN, the internet without a firewall) can connect. ` +
-        `For a development server, bind to 127.0.0.1 instead.`,
-      fixes: [
-        {
-          platform: 'any',
-          label: 'Bind to loopback only (most servers take a --host or --bind flag)',
-          command: `--host 127.0.0.1 --port ${port}`,
-        },
-        {
-          platform: 'any',
-          label: 'Node: pass the address to listen()',
-          command: `server.listen(${port}, '127.0.0.1')`,
-        },
-      ],
+        `For a development server, bind to ${bind} instead.`,
+      fixes: startFixes(bind, port).map((f) => ({ ...f, label: `Restart it on ${bind} only: ${f.label}` })),
       lesson: 'bind-addresses',
     },
   ];

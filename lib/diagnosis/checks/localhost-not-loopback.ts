@@ -1,0 +1,50 @@
+import type { Check } from '@/lib/diagnosis/types';
+import { listAnd } from '@/lib/diagnosis/view';
+
+/**
+ * localhost (or *.localhost) resolved to an address that is not this machine: a hosts file or resolver
+ * problem. Those addresses are never probed; the finding says where the name went instead.
+ */
+export const localhostNotLoopback: Check = (facts) => {
+  if (facts.resolution.status !== 'ok') return [];
+  const ignored = facts.resolution.value.ignored ?? [];
+  if (ignored.length === 0) return [];
+  const kept = facts.resolution.value.addresses;
+  return [
+    {
+      id: 'localhost-not-loopback',
+      severity: kept.length === 0 ? 'error' : 'warning',
+      step: 'open',
+      title: `${facts.target.host} resolves to ${listAnd(ignored.map((a) => a.address))}, which is not this machine`,
+      detail:
+        `The system resolver answered ${listAnd(ignored.map((a) => a.address))} for ${facts.target.host}. localhost must mean ` +
+        `127.0.0.1 or ::1; anything else comes from an edited hosts file or a resolver that does not handle it. ` +
+        (kept.length > 0
+          ? `Only ${listAnd(kept.map((a) => a.address))} was checked.`
+          : 'Nothing was probed: those addresses are outside this machine.'),
+      fixes: [
+        {
+          platform: 'linux',
+          label: 'Find the line in the hosts file',
+          command: `grep -n '${facts.target.host}' /etc/hosts`,
+        },
+        {
+          platform: 'darwin',
+          label: 'Find the line in the hosts file',
+          command: `grep -n '${facts.target.host}' /etc/hosts`,
+        },
+        {
+          platform: 'win32',
+          label: 'Find the line in the hosts file',
+          command: `findstr /n localhost C:\\Windows\\System32\\drivers\\etc\\hosts`,
+        },
+        {
+          platform: 'any',
+          label: 'Meanwhile, use the address directly',
+          command: `curl -v http://127.0.0.1:${facts.target.port}/`,
+        },
+      ],
+      lesson: 'loopback',
+    },
+  ];
+};

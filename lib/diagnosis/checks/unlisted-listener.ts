@@ -1,0 +1,48 @@
+import { whoListensFixes } from '@/lib/diagnosis/commands';
+import type { Check } from '@/lib/diagnosis/types';
+import { attempts, hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+
+/**
+ * A connection was accepted although no listening socket on this machine has the port: the packets are
+ * redirected (an iptables/nft DNAT or REDIRECT rule, as Docker without its userland proxy or a Kubernetes
+ * hostPort sets up), or they reach a socket in another network namespace. The probe wins over the table.
+ */
+export const unlistedListener: Check = (facts) => {
+  const tcp = tcpListeners(facts);
+  if (tcp === null || tcp.length > 0) return [];
+  const open = attempts(facts).filter((a) => a.outcome === 'open');
+  if (open.length === 0) return [];
+  const port = facts.target.port;
+  return [
+    {
+      id: 'unlisted-listener',
+      severity: 'warning',
+      step: 'start',
+      title: `Something accepts connections on port ${port}, but no process here listens on it`,
+      detail:
+        `${listAnd(open.map((a) => hostPort(a.address, port)))} accepted the connection, yet no listening socket on ` +
+        `this machine has port ${port} (${facts.listeners.source}). The connection is most likely redirected to another ` +
+        `port or namespace: a NAT rule (Docker with userland-proxy off, Kubernetes hostPort, a VPN tool), or a ` +
+        `container that shares the port through its own network namespace.`,
+      fixes: [
+        {
+          platform: 'linux',
+          label: 'See NAT rules that redirect the port',
+          command: `sudo nft list ruleset | grep -n 'dport ${port}'`,
+        },
+        {
+          platform: 'linux',
+          label: 'Or with iptables',
+          command: `sudo iptables-save -t nat | grep -- '--dport ${port}'`,
+        },
+        {
+          platform: 'any',
+          label: 'See containers that publish it',
+          command: `docker ps --filter publish=${port}`,
+        },
+        ...whoListensFixes(port, true),
+      ],
+      lesson: 'ports',
+    },
+  ];
+};
