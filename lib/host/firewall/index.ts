@@ -6,8 +6,21 @@ import { readWin32Firewall } from '@/lib/host/firewall/win32';
 
 export type { FirewallFacts, FirewallRule, FirewallSource } from '@/lib/host/firewall/types';
 
-/** The firewall rules of this machine, in one model whatever the OS. The one place that picks the OS adapter. */
-export async function readFirewall(): Promise<FirewallFacts> {
+let inFlight: Promise<FirewallFacts> | null = null;
+
+/**
+ * The firewall rules of this machine, in one model whatever the OS. Diagnoses running at the same moment share
+ * one read (each read starts several tools), but a read never outlives its own answer: rules are always fresh.
+ */
+export function readFirewall(): Promise<FirewallFacts> {
+  inFlight ??= readForPlatform().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+/** The one place that picks the OS adapter. */
+async function readForPlatform(): Promise<FirewallFacts> {
   switch (process.platform) {
     case 'linux':
       return readLinuxFirewall();
