@@ -1,0 +1,11 @@
+/**
+ * Runs once when the server starts. The first listener lookup of a process maps every socket inode to its
+ * owner (a full /proc scan, about as long as `ss -ltnp`); doing it now keeps that cost off the first page.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { listListeners } = await import('@/lib/host/listeners');
+  setTimeout(() => {
+    listListeners().catch(() => undefined);
+  }, 0);
+}
