@@ -18,6 +18,8 @@ const SOURCES = [
   'lib',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
+  'tsconfig.json',
   'next.config.js',
   'package-lock.json',
   'postcss.config.mjs',
