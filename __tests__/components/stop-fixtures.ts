@@ -3,7 +3,7 @@
  * (runChecks on facts) so the findings read exactly as the API would send them.
  */
 import { runChecks } from '@/lib/diagnosis/run-checks';
-import type { Diagnosis, Facts } from '@/lib/diagnosis/types';
+import type { Diagnosis, Facts, Finding } from '@/lib/diagnosis/types';
 import type { Listener } from '@/lib/host/listeners/types';
 import { connections, httpOkDiagnosis, listener, table } from '../fixtures/diagnoses';
 
@@ -13,6 +13,20 @@ export const HOLDER_STARTED = '2025-11-26T09:57:00.000Z';
 
 export function holder(over: Partial<Listener> = {}): Listener {
   return listener({ command: HOLDER_COMMAND, startedAt: HOLDER_STARTED, ...over });
+}
+
+/** docker-proxy publishing a container's port 3000: the engine offers no stop for it (the container would keep running). */
+export function dockerProxy(over: Partial<Listener> = {}): Listener {
+  return listener({
+    pid: 777,
+    process: 'docker-proxy',
+    command:
+      '/usr/bin/docker-proxy -proto tcp -host-ip 127.0.0.1 -host-port 3000 -container-ip 172.17.0.2 -container-port 3000',
+    user: 'root',
+    uid: 0,
+    startedAt: '2025-11-26T08:00:00.000Z',
+    ...over,
+  });
 }
 
 function facts(listeners: Listener[], platform: Facts['platform']): Facts {
@@ -51,8 +65,19 @@ function facts(listeners: Listener[], platform: Facts['platform']): Facts {
 }
 
 /** node (pid 4242, user alice) holds 127.0.0.1:3000 and the user wants to start a service there. */
-export function portTakenDiagnosis(platform: Facts['platform'] = 'linux', listeners = [holder()]): Diagnosis {
-  return runChecks(facts(listeners, platform));
+export function portTakenDiagnosis(
+  platform: Facts['platform'] = 'linux',
+  listeners = [holder()],
+  over: Partial<Facts> = {},
+): Diagnosis {
+  return runChecks({ ...facts(listeners, platform), ...over });
+}
+
+/** The engine's port-taken finding of a diagnosis (throws when the engine did not report one). */
+export function portTakenFinding(d: Diagnosis): Finding {
+  const f = d.findings.find((x) => x.id === 'port-taken');
+  if (!f) throw new Error('the engine reported no port-taken finding');
+  return f;
 }
 
 /** The same port once the holder is gone. */

@@ -79,8 +79,8 @@ export type { StopResult };
 export interface StopVariables {
   pid: number;
   port: number;
-  /** The start time from the listing the user confirmed: the server refuses if the pid now names another process. */
-  startedAt: string | null;
+  /** The start time from the engine's action the user confirmed: the server refuses if the pid now names another process. */
+  startedAt: string;
   /** SIGKILL (taskkill /F): only after this server sent SIGTERM and the process outlived it. */
   force?: boolean;
 }
@@ -96,7 +96,7 @@ export function stopProcessMutation(input: string) {
     mutationFn: ({ pid, port, startedAt, force }: StopVariables) =>
       postJson<StopResult>(`/api/processes/${pid}/stop`, {
         port,
-        ...(startedAt ? { startedAt } : {}),
+        startedAt,
         ...(force ? { force: true } : {}),
       }),
     retry: false,

@@ -30,7 +30,12 @@ export function FixStep({ diagnosis, input }: { diagnosis: Diagnosis; input?: st
             fixesAt={f.step === 'fix' ? undefined : { href: `#${stepAnchor(f.step)}`, stepTitle: home.title }}
             actions={
               f.id === 'port-taken' ? (
-                <PortTakenActions diagnosis={diagnosis} input={input ?? diagnosis.target.input} place="fix" />
+                <PortTakenActions
+                  diagnosis={diagnosis}
+                  finding={f}
+                  input={input ?? diagnosis.target.input}
+                  place="fix"
+                />
               ) : undefined
             }
           />

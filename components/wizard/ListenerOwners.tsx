@@ -14,7 +14,10 @@ export function ListenerOwners({
   listeners: readonly Listener[];
   now: number;
   showMemory?: boolean;
-  /** Something to do about one listener (e.g. stop it), shown on its card. */
+  /**
+   * Something to do about one listener, shown on its card: the caller renders one of the engine's actions
+   * (e.g. its stop for this socket's process), never one it decided on itself.
+   */
   action?: (listener: Listener) => ReactNode;
 }) {
   return (

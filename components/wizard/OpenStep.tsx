@@ -38,7 +38,9 @@ export function OpenStep({ diagnosis }: { diagnosis: Diagnosis }) {
         <FactSource fact={resolution} />
       </FactsBlock>
       <FactsBlock title="Each address">
-        {probes.status === 'ok' ? <AttemptsTable attempts={probes.value.attempts} /> : null}
+        {probes.status === 'ok' ? (
+          <AttemptsTable attempts={probes.value.attempts} findings={diagnosis.findings} />
+        ) : null}
         <FactSource fact={probes} />
       </FactsBlock>
       {probes.status === 'ok' ? (

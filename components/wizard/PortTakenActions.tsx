@@ -1,48 +1,50 @@
 'use client';
 
-import type { Diagnosis } from '@/lib/diagnosis/types';
-import { describeOwner, tcpListeners } from '@/lib/diagnosis/view';
-import type { Listener } from '@/lib/host/listeners/types';
+import type { Diagnosis, Finding } from '@/lib/diagnosis/types';
 import { FreePortSuggestion } from './FreePortSuggestion';
-import type { StopPlace } from './stop-state';
-import { processLabel } from './stop-wording';
+import { offeredStops, socketsOf, type StopPlace } from './stop-state';
+import { holderLabel, processLabel } from './stop-wording';
 import { StopProcessButton } from './StopProcessButton';
 import { useStopProcess } from './StopProcessProvider';
 
-/** The TCP holders of the target's port whose pid is known, one per process (IPv4 and IPv6 sockets merge). */
-export function stoppableHolders(diagnosis: Diagnosis): Listener[] {
-  const tcp = tcpListeners(diagnosis.facts) ?? [];
-  return [...new Map(tcp.filter((l) => l.pid !== null).map((l) => [l.pid, l])).values()];
-}
-
 /**
- * The two ways out of the engine's `port-taken` finding, as actions: stop what holds the port (the server
- * decides whether it may) or use a port proven free.
+ * The two ways out of the engine's `port-taken` finding, as actions: stop a holder the engine offers to stop
+ * (its `stop-process` actions, exactly those; the server decides whether it may) or use a port proven free.
+ * An action without a start time gets no button: the finding's own text and commands say what to do.
  */
 export function PortTakenActions({
   diagnosis,
+  finding,
   input,
   place,
 }: {
   diagnosis: Diagnosis;
+  /** The port-taken finding whose actions these are. */
+  finding: Finding;
   input: string;
   place: StopPlace;
 }) {
-  const { target } = diagnosis;
+  const { target, facts } = diagnosis;
   const stop = useStopProcess();
-  const holders = stop ? stoppableHolders(diagnosis) : [];
+  const offers = stop ? offeredStops(finding) : [];
+  const listed = facts.listeners.status === 'ok' ? facts.listeners.value.listeners : [];
   return (
     <div
-      className={`grid gap-4 rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950/40 ${holders.length > 0 ? 'sm:grid-cols-2' : ''}`}
+      className={`grid gap-4 rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950/40 ${offers.length > 0 ? 'sm:grid-cols-2' : ''}`}
     >
-      {holders.length > 0 ? (
+      {offers.length > 0 ? (
         <div className="grid content-start gap-2 text-sm">
           <p className="font-semibold">Either stop what holds port {target.port}</p>
           <ul className="grid gap-2">
-            {holders.map((l) => (
-              <li key={l.pid} className="grid justify-items-start gap-1">
-                <span className="text-slate-700 dark:text-slate-300">{describeOwner(l)}</span>
-                <StopProcessButton listener={l} place={place} label={`Stop ${processLabel(l)}`} />
+            {offers.map((a) => (
+              <li key={a.pid} className="grid justify-items-start gap-1">
+                <span className="text-slate-700 dark:text-slate-300">{holderLabel(a)}</span>
+                <StopProcessButton
+                  action={a}
+                  sockets={socketsOf(listed, a)}
+                  place={place}
+                  label={`Stop ${processLabel(a)}`}
+                />
               </li>
             ))}
           </ul>
@@ -53,7 +55,8 @@ export function PortTakenActions({
         host={target.host}
         hostKind={target.hostKind}
         port={target.port}
-        alternative={holders.length > 0}
+        freePort={facts.freePort}
+        alternative={offers.length > 0}
       />
     </div>
   );

@@ -7,6 +7,7 @@ import { PortTakenActions } from './PortTakenActions';
 import { FactsBlock, StepSection } from './StepSection';
 import { findingsOf, stepMark, STEPS } from './steps';
 import { StopOutcome } from './StopOutcome';
+import { offeredStops, socketsOf } from './stop-state';
 import { StopProcessButton } from './StopProcessButton';
 import type { LivePort } from './use-live-port';
 import { WaitingForService } from './WaitingForService';
@@ -38,9 +39,9 @@ export function StartStep({
     facts.listeners.status === 'ok'
       ? facts.listeners.value.listeners.filter((l) => l.port === target.port)
       : [];
-  // The engine says the port is in the way of the user's service: offer to stop what holds it (TCP), on the
-  // finding and on each holder's card, next to its command line.
-  const taken = findings.some((f) => f.id === 'port-taken');
+  // The stops the engine offers on this step's findings (port-taken's holders, forwarders left out): each is
+  // offered on its finding and on the cards of the sockets its process holds, next to the command line.
+  const offers = findings.flatMap((f) => offeredStops(f));
   const otherIntent = intent === 'start' ? '' : '?intent=start';
   return (
     <StepSection step={STEPS[0]!} mark={stepMark(findings)}>
@@ -54,7 +55,7 @@ export function StartStep({
           denseFixes={f.fixes.length > 4}
           actions={
             f.id === 'port-taken' ? (
-              <PortTakenActions diagnosis={diagnosis} input={input} place="start" />
+              <PortTakenActions diagnosis={diagnosis} finding={f} input={input} place="start" />
             ) : undefined
           }
         />
@@ -65,8 +66,13 @@ export function StartStep({
             listeners={owners}
             now={now}
             action={
-              taken
-                ? (l) => (l.protocol === 'tcp' ? <StopProcessButton listener={l} place="start" /> : null)
+              offers.length > 0
+                ? (l) => {
+                    const offer = offers.find((a) => a.pid === l.pid && a.port === l.port);
+                    return offer ? (
+                      <StopProcessButton action={offer} sockets={socketsOf(owners, offer)} place="start" />
+                    ) : null;
+                  }
                 : undefined
             }
           />

@@ -31,8 +31,8 @@ export function StopOutcome({ place }: { place: StopPlace }) {
   const stop = useStopProcess();
   if (!stop || !stop.subject || stop.subject.place !== place || stop.phase === 'confirm') return null;
   const { phase, result, platform } = stop;
-  const who = processLabel(stop.subject.listener);
-  const port = stop.subject.listener.port;
+  const who = processLabel(stop.subject.action);
+  const port = stop.subject.action.port;
 
   let tone: keyof typeof PANEL;
   let body;

@@ -18,7 +18,7 @@ import {
   whatWillHappen,
 } from './stop-wording';
 import { DANGER_BUTTON, QUIET_BUTTON } from './stop-styles';
-import { outcomeId, type StopState } from './stop-state';
+import { outcomeId, type StopState, type StopSubject } from './stop-state';
 
 export interface StopDialogProps {
   stop: StopState & {
@@ -32,6 +32,28 @@ export interface StopDialogProps {
 export function refusalMessage(error: unknown): string {
   if (error instanceof ApiError || error instanceof Error) return error.message;
   return String(error);
+}
+
+/** "127.0.0.1:3000 and [::1]:3000, TCP": the listed sockets, grouped by protocol, addresses in mono. */
+function ListeningOn({ sockets }: { sockets: StopSubject['sockets'] }) {
+  const protocols = [...new Set(sockets.map((s) => s.protocol))];
+  return protocols.map((p, i) => {
+    const where = [
+      ...new Set(sockets.filter((s) => s.protocol === p).map((s) => hostPort(s.address, s.port))),
+    ];
+    return (
+      <span key={p}>
+        {i > 0 ? '; ' : ''}
+        {where.map((w, j) => (
+          <span key={w}>
+            {j === 0 ? '' : j === where.length - 1 ? ' and ' : ', '}
+            <span className="font-mono">{w}</span>
+          </span>
+        ))}
+        , {p.toUpperCase()}
+      </span>
+    );
+  });
 }
 
 /**
@@ -54,8 +76,9 @@ export function StopProcessDialog({ stop }: StopDialogProps) {
   const finalFocus = useCallback(() => (place ? document.getElementById(outcomeId(place)) : null), [place]);
 
   if (!subject) return null;
-  const l = subject.listener;
-  const who = processLabel(l);
+  const { action: a, sockets } = subject;
+  const who = processLabel(a);
+  const uid = sockets.find((s) => s.uid !== null)?.uid ?? null;
   const pending = phase === 'stopping' || phase === 'forcing';
 
   const title =
@@ -80,36 +103,36 @@ export function StopProcessDialog({ stop }: StopDialogProps) {
     >
       {phase === 'confirm' ? (
         <p className="text-[15px]">
-          It holds port {l.port}, the port you want for your service. Stop it only if it is an old copy of
+          It holds port {a.port}, the port you want for your service. Stop it only if it is an old copy of
           your service or something else you no longer need.
         </p>
       ) : null}
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">Process</dt>
-        <dd className="font-semibold">{l.process ?? 'unknown'}</dd>
+        <dd className="font-semibold">{a.process ?? 'unknown'}</dd>
         <dt className="text-slate-600 dark:text-slate-400">pid</dt>
-        <dd>{l.pid}</dd>
+        <dd>{a.pid}</dd>
         <dt className="text-slate-600 dark:text-slate-400">User</dt>
-        <dd>{l.user ?? (l.uid !== null ? `uid ${l.uid}` : 'could not be read')}</dd>
+        <dd>{a.user ?? (uid !== null ? `uid ${uid}` : 'could not be read')}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Port</dt>
         <dd>
-          {l.port}{' '}
-          <span className="text-slate-600 dark:text-slate-400">
-            (listening on <span className="font-mono">{hostPort(l.address, l.port)}</span>,{' '}
-            {l.protocol.toUpperCase()})
-          </span>
+          {a.port}
+          {sockets.length > 0 ? (
+            <>
+              {' '}
+              <span className="text-slate-600 dark:text-slate-400">
+                (listening on <ListeningOn sockets={sockets} />)
+              </span>
+            </>
+          ) : null}
         </dd>
-        {l.startedAt ? (
-          <>
-            <dt className="text-slate-600 dark:text-slate-400">Running since</dt>
-            <dd>{formatClock(l.startedAt)}</dd>
-          </>
-        ) : null}
+        <dt className="text-slate-600 dark:text-slate-400">Running since</dt>
+        <dd>{formatClock(a.startedAt)}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Command line</dt>
         <dd className="min-w-0">
-          {l.command ? (
+          {a.command ? (
             <pre className="whitespace-pre-wrap rounded-md bg-slate-100 px-2 py-1 font-mono text-[13px] [overflow-wrap:anywhere] dark:bg-slate-800">
-              {l.command}
+              {a.command}
             </pre>
           ) : (
             <span className="text-slate-600 dark:text-slate-400">could not be read</span>
@@ -121,8 +144,8 @@ export function StopProcessDialog({ stop }: StopDialogProps) {
         <>
           <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/30 dark:text-amber-50">
             <h3 className="font-semibold">What will happen</h3>
-            <p className="mt-1 text-[15px]">{whatWillHappen(l.pid, platform)}</p>
-            <p className="mt-1">{checkedFirst(l.pid, l.port)}</p>
+            <p className="mt-1 text-[15px]">{whatWillHappen(a.pid, platform)}</p>
+            <p className="mt-1">{checkedFirst(a.pid, a.port)}</p>
           </div>
           <div className="flex flex-wrap justify-end gap-2">
             <button ref={cancelRef} type="button" className={QUIET_BUTTON} onClick={stop.closeDialog}>
@@ -158,7 +181,7 @@ export function StopProcessDialog({ stop }: StopDialogProps) {
           </p>
           <div className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-50">
             <h3 className="font-semibold">If you force it</h3>
-            <p className="mt-1 text-[15px]">{forceExplained(l.pid, platform)}</p>
+            <p className="mt-1 text-[15px]">{forceExplained(a.pid, platform)}</p>
           </div>
           <div className="flex flex-wrap justify-end gap-2">
             <button type="button" className={QUIET_BUTTON} onClick={stop.closeDialog}>

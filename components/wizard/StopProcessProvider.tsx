@@ -3,13 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { stopProcessMutation } from '@/components/data/queries';
-import type { HeldBy, StopPhase, StopPlace, StopState } from './stop-state';
+import type { StopPhase, StopState, StopSubject } from './stop-state';
 import type { StopPlatform } from './stop-wording';
 import { StopProcessDialog } from './StopProcessDialog';
 
 export interface StopApi extends StopState {
-  /** Open the confirmation for this holder (nothing is sent until the user confirms). */
-  offer(listener: HeldBy, place: StopPlace): void;
+  /** Open the confirmation for one of the engine's stop actions (nothing is sent until the user confirms). */
+  offer(subject: StopSubject): void;
   confirm(): void;
   force(): void;
   /** Reopen the dialog (from the page notice: "Force stop…"). */
@@ -57,7 +57,8 @@ export function StopProcessProvider({
   const send = useCallback(
     (force: boolean) => {
       if (!subject) return;
-      const { pid, port, startedAt } = subject.listener;
+      // Exactly what the engine's action names, start time included: the server re-checks all of it.
+      const { pid, port, startedAt } = subject.action;
       mutate(
         { pid, port, startedAt, force },
         {
@@ -72,9 +73,9 @@ export function StopProcessProvider({
   );
 
   const offer = useCallback(
-    (listener: HeldBy, place: StopPlace) => {
+    (next: StopSubject) => {
       reset();
-      setSubject({ listener, place });
+      setSubject(next);
       setDialogOpen(true);
     },
     [reset],

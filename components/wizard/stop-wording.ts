@@ -2,6 +2,7 @@
  * The sentences around "stop the process that holds the port", per OS: on Windows the server runs taskkill
  * (and taskkill /F to force) instead of sending SIGTERM / SIGKILL. Wording only; the server decides.
  */
+import type { StopProcessAction } from '@/lib/diagnosis/types';
 import type { Listener } from '@/lib/host/listeners/types';
 import type { StopResult } from '@/components/data/queries';
 
@@ -16,6 +17,11 @@ const isWindows = (platform: StopPlatform) => platform === 'win32';
 /** "node (pid 4242)". */
 export function processLabel(l: Pick<Listener, 'process' | 'pid'>): string {
   return `${l.process ?? 'the process'} (pid ${l.pid ?? '?'})`;
+}
+
+/** "node (pid 4242, user alice)": who a stop action names. */
+export function holderLabel(a: Pick<StopProcessAction, 'process' | 'pid' | 'user'>): string {
+  return `${a.process ?? 'a process'} (pid ${a.pid}${a.user ? `, user ${a.user}` : ''})`;
 }
 
 /** What the confirmation says will happen, before anything is sent. */

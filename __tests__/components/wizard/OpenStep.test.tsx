@@ -1,10 +1,20 @@
 import { screen, within } from '@testing-library/react';
 import { OpenStep } from '@/components/wizard/OpenStep';
-import type { Diagnosis } from '@/lib/diagnosis/types';
-import { familyMismatchDiagnosis, httpOkDiagnosis, noListenerDiagnosis } from '../../fixtures/diagnoses';
+import { runChecks } from '@/lib/diagnosis/run-checks';
+import type { Diagnosis, Facts } from '@/lib/diagnosis/types';
+import {
+  familyMismatchDiagnosis,
+  httpOkDiagnosis,
+  listener,
+  noListenerDiagnosis,
+  table,
+} from '../../fixtures/diagnoses';
 import { renderWithProviders, isCommand } from '../render';
+import { portFreeDiagnosis } from '../stop-fixtures';
 
 const rowFor = (address: string) => document.querySelector(`tr[data-address="${address}"]`) as HTMLElement;
+/** The accessible name of a row's status mark ("Problem", "Warning", "Nothing to report"). */
+const markOf = (address: string) => within(rowFor(address)).getByRole('img').getAttribute('aria-label');
 
 describe('OpenStep', () => {
   it('shows each resolved address with its outcome and time, and the HTTP answer with a link to open it', () => {
@@ -12,7 +22,7 @@ describe('OpenStep', () => {
     expect(screen.getByText(/resolved to/)).toHaveTextContent(
       'localhost resolved to 127.0.0.1 (IPv4), in this order.',
     );
-    expect(rowFor('127.0.0.1')).toHaveTextContent('Accepted the connection');
+    expect(rowFor('127.0.0.1')).toHaveTextContent('Open');
     expect(rowFor('127.0.0.1')).toHaveTextContent('<1 ms');
     expect(screen.getByText('HTTP 200 OK')).toBeInTheDocument();
     expect(screen.getByText('My shop')).toBeInTheDocument();
@@ -31,8 +41,8 @@ describe('OpenStep', () => {
 
   it('shows a refused address and no browser link when nothing answered', () => {
     renderWithProviders(<OpenStep diagnosis={noListenerDiagnosis()} />);
-    expect(rowFor('127.0.0.1')).toHaveTextContent('Refused — nothing listens there');
-    expect(rowFor('127.0.0.1')).toHaveTextContent('ECONNREFUSED');
+    expect(rowFor('127.0.0.1')).toHaveTextContent('RefusedECONNREFUSED<1 ms');
+    expect(markOf('127.0.0.1')).toBe('Problem');
     expect(screen.getByText(/is already an address/)).toHaveTextContent(
       '127.0.0.1 is already an address: nothing to look up.',
     );
@@ -45,6 +55,79 @@ describe('OpenStep', () => {
         name: 'Open the address: Problem',
       }),
     ).toBeInTheDocument();
+  });
+
+  describe('each attempt: the fact only, coloured by the engine’s finding about that outcome', () => {
+    /** 127.0.0.1:62893, refused, with these facts changed: the findings are the engine's own (runChecks). */
+    function refusedWith(over: Partial<Facts>): Diagnosis {
+      return runChecks({ ...noListenerDiagnosis().facts, ...over });
+    }
+
+    it('a refused connect while something listens (a firewall rejecting it): the engine’s error, no “nothing listens”', () => {
+      const d = refusedWith({
+        listeners: { ...noListenerDiagnosis().facts.listeners, value: table([listener({ port: 62893 })]) },
+      } as Partial<Facts>);
+      const refused = d.findings.find((f) => f.id === 'refused');
+      expect(refused?.severity).toBe('error');
+      expect(refused?.detail).toContain('or a firewall rule rejects it');
+      renderWithProviders(<OpenStep diagnosis={d} />);
+      expect(rowFor('127.0.0.1')).toHaveTextContent('RefusedECONNREFUSED<1 ms');
+      expect(rowFor('127.0.0.1')).not.toHaveTextContent(/nothing listens/i);
+      expect(markOf('127.0.0.1')).toBe('Problem');
+    });
+
+    it('intent=start on a free port: refused is the expected state, the engine reports nothing, the row is neutral', () => {
+      const d = portFreeDiagnosis();
+      expect(d.facts.intent).toBe('start');
+      expect(d.findings.some((f) => f.id === 'refused')).toBe(false);
+      renderWithProviders(<OpenStep diagnosis={d} />);
+      expect(rowFor('127.0.0.1')).toHaveTextContent('RefusedECONNREFUSED');
+      expect(markOf('127.0.0.1')).toBe('Nothing to report');
+      expect(screen.queryByRole('img', { name: 'Problem' })).not.toBeInTheDocument();
+    });
+
+    it('takes the engine’s severity: a warning when another address accepted', () => {
+      const d = refusedWith({
+        resolution: {
+          status: 'ok',
+          value: {
+            host: 'localhost',
+            addresses: [
+              { address: '::1', family: 'IPv6' },
+              { address: '127.0.0.1', family: 'IPv4' },
+            ],
+          },
+          source: 'OS resolver (getaddrinfo)',
+          durationMs: 1,
+        },
+        probes: {
+          status: 'ok',
+          value: {
+            attempts: [
+              {
+                address: '::1',
+                family: 'IPv6',
+                port: 62893,
+                outcome: 'timeout',
+                timeMs: 1500,
+                errorCode: 'ETIMEDOUT',
+              },
+              { address: '127.0.0.1', family: 'IPv4', port: 62893, outcome: 'open', timeMs: 0.2 },
+            ],
+            application: null,
+          },
+          source: 'TCP connect',
+          durationMs: 1500,
+        },
+      });
+      expect(d.findings.find((f) => f.id === 'timeout')?.severity).toBe('warning');
+      renderWithProviders(<OpenStep diagnosis={d} />);
+      expect(rowFor('::1')).toHaveTextContent('Timed outETIMEDOUT1.5 s');
+      expect(markOf('::1')).toBe('Warning');
+      // "Open" is a fact too; no finding is about it, so it is not coloured either way.
+      expect(rowFor('127.0.0.1')).toHaveTextContent('Open');
+      expect(markOf('127.0.0.1')).toBe('Nothing to report');
+    });
   });
 
   it('names a non-HTTP protocol and the bytes it sent', () => {

@@ -14,7 +14,11 @@ type Answer = { status?: number; body: unknown };
  * stop does to the machine); each POST to the stop route is answered by the next function in `stops`.
  */
 function world(stops: Array<(body: unknown) => Answer | Promise<Answer>>) {
-  const state = { stopped: false, posts: [] as Array<{ url: string; init: RequestInit | undefined }> };
+  const state = {
+    stopped: false,
+    posts: [] as Array<{ url: string; init: RequestInit | undefined }>,
+    unexpected: [] as string[],
+  };
   const api = fakeApi(async (url, init) => {
     switch (url.pathname) {
       case '/api/diagnose':
@@ -23,15 +27,6 @@ function world(stops: Array<(body: unknown) => Answer | Promise<Answer>>) {
         return { body: table(state.stopped ? [] : [holder()]) };
       case '/api/connections':
         return { body: connections(3000) };
-      case '/api/ports/free':
-        return {
-          body: {
-            port: 3001,
-            near: 3000,
-            verifiedOn: ['127.0.0.1', '::1'],
-            ephemeral: { low: 32768, high: 60999, source: '/proc/sys/net/ipv4/ip_local_port_range' },
-          },
-        };
       case '/api/processes/4242/stop': {
         state.posts.push({ url: url.pathname, init });
         const next = stops.shift();
@@ -39,6 +34,8 @@ function world(stops: Array<(body: unknown) => Answer | Promise<Answer>>) {
         return next(JSON.parse(String(init?.body)));
       }
     }
+    // (No /api/ports/free: the diagnosis' free-port fact is what the page shows.)
+    state.unexpected.push(url.pathname);
     throw new Error(`unexpected request ${url.pathname}`);
   });
   return { state, api };
@@ -112,6 +109,7 @@ describe('Stop this process: what happens after confirming', () => {
     expect(within(startStep()).queryByRole('button', { name: /^Stop this process/ })).not.toBeInTheDocument();
     // Still there after the card it came from is gone.
     expect(screen.getByTestId('stop-outcome-start')).toHaveTextContent('Stopped: node (pid 4242)');
+    expect(state.unexpected).toEqual([]);
   });
 
   it('202: still running after SIGTERM; force stop is a second, explicit choice that sends force: true', async () => {

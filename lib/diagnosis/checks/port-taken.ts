@@ -22,6 +22,8 @@ export const portTaken: Check = (facts) => {
   const owners = [...new Map(tcp.filter((l) => l.pid !== null).map((l) => [l.pid, l])).values()];
   // Killing docker-proxy or wslrelay breaks the forwarding and leaves the real service running.
   const stoppable = owners.filter((o) => forwardingHolder(o.process, o.command) === null);
+  // The app stops a process only when it can prove it is the one listed (same start time): no time, no offer.
+  const offerable = stoppable.filter((o) => o.startedAt !== null);
   const containers = containerHolders(facts);
   const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
   const fixes: Fix[] = [];
@@ -37,7 +39,7 @@ export const portTaken: Check = (facts) => {
   if (owners.length === 0 && containers.length === 0) fixes.push(...whoListensFixes(port, true));
   const holder = tcp[0]!;
   const stopHint =
-    stoppable.length > 0
+    offerable.length > 0
       ? ` Localhost Doctor can stop it for you (the Stop button): it first checks that the process still holds port ${port}, runs as ` +
         `you and is the same process that was listed, then asks it to exit (SIGTERM).`
       : '';
@@ -55,7 +57,7 @@ export const portTaken: Check = (facts) => {
         stopHint,
       fixes,
       lesson: 'port-conflicts',
-      actions: stoppable.map((o) => ({
+      actions: offerable.map((o) => ({
         kind: 'stop-process' as const,
         pid: o.pid!,
         port,
