@@ -2,6 +2,7 @@
  * docs/security.md, line by line, against the real app. The suite runs inside a loopback-only network
  * namespace under `npm test` (as root), so even a broken target policy could not send a packet out.
  */
+import net from 'node:net';
 import { rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
 import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
 import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
@@ -64,6 +65,86 @@ describe('cross-site writes', () => {
     const res = await get('/api/listeners', { origin: 'http://evil.example' });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
+});
+
+describe('cross-site requests to /api (what another site\u2019s page can make the browser send)', () => {
+  // A loopback listener that counts connections: a probe from the doctor would show up here.
+  let connections = 0;
+  let counter: net.Server;
+  beforeAll(async () => {
+    counter = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => counter.close(() => resolve())));
+  const target = () =>
+    `/api/diagnose?target=${encodeURIComponent(`127.0.0.1:${(counter.address() as net.AddressInfo).port}/attacker-chosen`)}`;
+
+  test('control: the same request without cross-site headers does probe the listener', async () => {
+    const before = connections;
+    expect((await get(target())).status).toBe(200);
+    expect(connections).toBeGreaterThan(before);
+  });
+
+  test.each([
+    [
+      'an <img> or <script> from another site',
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'image' },
+    ],
+    [
+      'a page on another port of localhost (same-site)',
+      { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors' },
+    ],
+    [
+      'a top-level navigation from another site',
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+    ],
+    ['a foreign Origin without Sec-Fetch-*', { origin: 'http://evil.example' }],
+    ['Origin null (a sandboxed frame, a file:// page)', { origin: 'null' }],
+    ['another port of this host as Origin', { origin: 'http://127.0.0.1:1' }],
+  ])('%s → 403 cross-site-request, and nothing is probed', async (_, headers) => {
+    const before = connections;
+    for (const path of [
+      target(),
+      '/api/listeners?port=1',
+      '/api/probe?target=localhost:1',
+      '/api/does-not-exist',
+    ]) {
+      const res = await get(path, headers);
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe('cross-site-request');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    expect(connections).toBe(before);
+  });
+
+  test.each([
+    ['the app\u2019s own page (same-origin)', { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' }],
+    ['the address bar (none)', { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' }],
+    ['curl or a script (no Sec-Fetch-Site, no Origin)', {}],
+  ])('%s is answered', async (_, headers) => {
+    expect((await get('/api/listeners?port=1', headers)).status).toBe(200);
+  });
+
+  test('the app\u2019s own Origin is answered', async () => {
+    const res = await get('/api/listeners?port=1', { origin: `http://127.0.0.1:${app.port}` });
+    expect(res.status).toBe(200);
+  });
+
+  test.each(['/', '/learn', '/diagnose/localhost%3A3000'])(
+    'a page (%s) still opens from a link on another site',
+    async (path) => {
+      const res = await get(path, {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'document',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('<html');
+    },
+  );
 });
 
 describe('headers', () => {

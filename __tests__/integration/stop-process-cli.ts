@@ -2,7 +2,6 @@
 import { stopProcess } from '@/lib/host/stop-process';
 
 const [pid, port, startedAt] = process.argv.slice(2);
-stopProcess(
-  { pid: Number(pid), port: Number(port), ...(startedAt ? { startedAt } : {}) },
-  { waitMs: 500 },
-).then((outcome) => console.log(JSON.stringify(outcome)));
+stopProcess({ pid: Number(pid), port: Number(port), startedAt: startedAt || null }, { waitMs: 500 }).then(
+  (outcome) => console.log(JSON.stringify(outcome)),
+);

@@ -133,14 +133,19 @@ describe('POST /api/processes/{pid}/stop', () => {
         'not-holder',
         () => ({ pid: h.pid, body: { port: h.port === 65535 ? 65534 : h.port + 1, startedAt } }),
       ],
-      ['pid 1', 403, 'protected-process', () => ({ pid: 1, body: { port: h.port } })],
+      ['pid 1', 403, 'protected-process', () => ({ pid: 1, body: { port: h.port, startedAt } })],
       [
         'the test runner itself (the "app")',
         403,
         'protected-process',
-        () => ({ pid: process.pid, body: { port: h.port } }),
+        () => ({ pid: process.pid, body: { port: h.port, startedAt } }),
       ],
-      ['the app’s parent', 403, 'protected-process', () => ({ pid: process.ppid, body: { port: h.port } })],
+      [
+        'the app’s parent',
+        403,
+        'protected-process',
+        () => ({ pid: process.ppid, body: { port: h.port, startedAt } }),
+      ],
       [
         'a start time that changed (pid reuse)',
         409,
@@ -148,16 +153,34 @@ describe('POST /api/processes/{pid}/stop', () => {
         () => ({ pid: h.pid, body: { port: h.port, startedAt: later() } }),
       ],
       [
+        'no startedAt (it is required: the start time is what rules out pid reuse)',
+        400,
+        'invalid-input',
+        () => ({ pid: h.pid, body: { port: h.port } }),
+      ],
+      [
+        'startedAt null (the listing could not read it)',
+        403,
+        'start-time-unknown',
+        () => ({ pid: h.pid, body: { port: h.port, startedAt: null } }),
+      ],
+      [
+        'a startedAt that is not a date',
+        400,
+        'invalid-input',
+        () => ({ pid: h.pid, body: { port: h.port, startedAt: 'yesterday-ish' } }),
+      ],
+      [
         'a port given as a string',
         400,
         'invalid-input',
-        () => ({ pid: h.pid, body: { port: String(h.port) } }),
+        () => ({ pid: h.pid, body: { port: String(h.port), startedAt } }),
       ],
       [
         'an unknown field ("forced")',
         400,
         'invalid-input',
-        () => ({ pid: h.pid, body: { port: h.port, forced: true } }),
+        () => ({ pid: h.pid, body: { port: h.port, startedAt, forced: true } }),
       ],
       ['pid 0 (a process group)', 400, 'invalid-input', () => ({ pid: 0, body: { port: h.port } })],
       ['a pid that is not a number', 400, 'invalid-input', () => ({ pid: '12abc', body: { port: h.port } })],
@@ -172,7 +195,7 @@ describe('POST /api/processes/{pid}/stop', () => {
     });
 
     test('a pid in the body cannot retarget the URL: the path’s pid is the one judged', async () => {
-      const res = await stop(h.pid, { pid: 1, port: h.port === 65535 ? 65534 : h.port + 1 });
+      const res = await stop(h.pid, { pid: 1, port: h.port === 65535 ? 65534 : h.port + 1, startedAt });
       expect((await res.json()).error.code).toBe('not-holder'); // pid 1 would have been protected-process
     });
 
@@ -185,7 +208,7 @@ describe('POST /api/processes/{pid}/stop', () => {
       const gone = await startHolder();
       process.kill(gone.pid, 'SIGKILL');
       await gone.exited;
-      const res = await stop(gone.pid, { port: h.port });
+      const res = await stop(gone.pid, { port: h.port, startedAt });
       expect(res.status).toBe(404);
       expect((await res.json()).error.code).toBe('not-found');
     });

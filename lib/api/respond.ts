@@ -28,7 +28,7 @@ export interface RouteOptions {
 }
 
 /**
- * Every GET route: the shared request guard, the rate limit (429 with Retry-After), zod validation of the
+ * Every GET route: the shared request guard (an API call, so also no request another site's page made), the rate limit (429 with Retry-After), zod validation of the
  * query (400 with a sentence on failure), and no 500 if the handler throws.
  */
 export function getRoute<S extends z.ZodType>(
@@ -120,9 +120,15 @@ async function guarded(
   options: RouteOptions,
   work: () => Promise<NextResponse>,
 ): Promise<NextResponse> {
-  const refusal = guardRequest(request);
+  // The guard never throws, and nothing before the try below may: an exception here would be a bare 500.
+  const refusal = guardRequest(request, { api: true });
   if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message);
-  const admission = admit(clientKey(request.headers), Boolean(options.probing));
+  let admission: ReturnType<typeof admit>;
+  try {
+    admission = admit(clientKey(request.headers), Boolean(options.probing));
+  } catch {
+    return errorResponse(400, 'bad-request', 'The request could not be read (malformed headers).');
+  }
   if (!admission.ok) {
     const res = errorResponse(
       429,
@@ -134,6 +140,10 @@ async function guarded(
   }
   try {
     return await work();
+  } catch (err) {
+    // validated() already turns a handler's failure into a 503; this only catches what slips past it.
+    const message = err instanceof Error ? err.message : String(err);
+    return errorResponse(400, 'bad-request', `The request could not be handled: ${message}`);
   } finally {
     admission.release();
   }

@@ -33,8 +33,9 @@ export const pidParam = z
   .pipe(z.number().int().min(1, 'pid must be 1 or more').max(2_147_483_647, 'pid is too large'));
 
 /**
- * POST /api/processes/{pid}/stop: the path's pid merged with the JSON body. Strict, so a mistyped
- * "forced" is an error rather than a silently gentler stop; JSON numbers only, no coercion.
+ * POST /api/processes/{pid}/stop: the path's pid merged with the JSON body; port and startedAt required.
+ * Strict, so a mistyped "forced" is an error rather than a silently gentler stop; JSON numbers only, no
+ * coercion.
  */
 export const stopProcessInput = z.strictObject({
   pid: pidParam,
@@ -43,10 +44,20 @@ export const stopProcessInput = z.strictObject({
     .int('port must be a whole number')
     .min(1, 'port must be between 1 and 65535')
     .max(65535, 'port must be between 1 and 65535'),
-  startedAt: z
-    .string()
-    .max(64, 'startedAt is too long')
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'startedAt must be a date, as the listing gave it')
-    .optional(),
+  // Required: the start time is what proves the pid still names the process the user confirmed. null is
+  // accepted as input (the listing could not read it) so that the refusal can say exactly that.
+  startedAt: z.union(
+    [
+      z
+        .string()
+        .max(64, 'startedAt is too long')
+        .refine((s) => !Number.isNaN(Date.parse(s)), 'startedAt must be a date, as the listing gave it'),
+      z.null(),
+    ],
+    {
+      message:
+        "startedAt is required: the start time the listing (or the finding's stop-process action) gave for this pid, so a reused pid is never stopped",
+    },
+  ),
   force: z.boolean({ message: 'force must be true or false' }).optional(),
 });

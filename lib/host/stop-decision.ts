@@ -12,8 +12,11 @@ export type StopSignal = 'SIGTERM' | 'SIGKILL';
 export interface StopRequest {
   pid: number;
   port: number;
-  /** startedAt from the listing the user confirmed; a different live start time means pid reuse. */
-  startedAt?: string;
+  /**
+   * startedAt from the listing the user confirmed; a different live start time means pid reuse. null: the
+   * listing could not read it, so nothing proves the pid still names that process (refused).
+   */
+  startedAt: string | null;
   force?: boolean;
 }
 
@@ -46,6 +49,7 @@ export type StopRefusalCode =
   | 'owner-unknown'
   | 'not-holder'
   | 'forwarding-process'
+  | 'start-time-unknown'
   | 'process-changed'
   | 'term-first';
 
@@ -119,16 +123,20 @@ export function decideStop(f: StopFacts): StopDecision {
       'owner-unknown',
       `Refused: could not read which user ${name} belongs to, so it is not stopped.`,
     );
-  if (f.request.startedAt !== undefined) {
-    const expected = Date.parse(f.request.startedAt);
-    const live = p.startedAt === null ? NaN : Date.parse(p.startedAt);
-    if (Number.isNaN(live) || Math.abs(live - expected) > START_TIME_TOLERANCE_MS)
-      return refuse(
-        409,
-        'process-changed',
-        `Refused: pid ${pid} is not the process you saw: it was listed as started at ${f.request.startedAt}, the process with that pid now started at ${p.startedAt ?? 'an unreadable time'}. The pid was reused; refresh the listing.`,
-      );
-  }
+  if (f.request.startedAt === null)
+    return refuse(
+      403,
+      'start-time-unknown',
+      `Refused: the listing could not read when ${name} started, so nothing proves that pid ${pid} is still the process you saw (a pid can be reused by another program). Stop it yourself after checking it, e.g. ${f.platform === 'win32' ? `taskkill /PID ${pid}` : `kill ${pid}`}.`,
+    );
+  const expected = Date.parse(f.request.startedAt);
+  const live = p.startedAt === null ? NaN : Date.parse(p.startedAt);
+  if (Number.isNaN(live) || Number.isNaN(expected) || Math.abs(live - expected) > START_TIME_TOLERANCE_MS)
+    return refuse(
+      409,
+      'process-changed',
+      `Refused: pid ${pid} is not the process you saw: it was listed as started at ${f.request.startedAt}, the process with that pid now started at ${p.startedAt ?? 'an unreadable time'}. ${p.startedAt === null ? 'Its start time cannot be read now, so it cannot be told apart from a reused pid' : 'The pid was reused'}; refresh the listing.`,
+    );
   if (f.request.force && !f.termSentEarlier)
     return refuse(
       409,

@@ -20,27 +20,56 @@ interface Bucket {
 }
 
 interface LimiterState {
+  /** Per-client buckets, least recently used first (a Map keeps insertion order; every use re-inserts). */
   buckets: Map<string, Bucket>;
+  overall: Bucket | null;
   inFlight: Map<string, number>;
   inFlightTotal: number;
 }
 
-const g = globalThis as typeof globalThis & { __localhostDoctorLimiter?: LimiterState };
+/**
+ * Most client buckets kept at once. Past it the least recently used are dropped (their clients start again
+ * with a full bucket): memory stays bounded under a flood of made-up client keys, and the clients actually
+ * sending requests keep their state. The overall bucket is kept apart and never dropped.
+ */
+export const MAX_CLIENT_BUCKETS = 10_000;
+
+const g = globalThis as typeof globalThis & { __localhostDoctorLimiterV2?: LimiterState };
 function state(): LimiterState {
-  g.__localhostDoctorLimiter ??= { buckets: new Map(), inFlight: new Map(), inFlightTotal: 0 };
-  return g.__localhostDoctorLimiter;
+  g.__localhostDoctorLimiterV2 ??= {
+    buckets: new Map(),
+    overall: null,
+    inFlight: new Map(),
+    inFlightTotal: 0,
+  };
+  return g.__localhostDoctorLimiterV2;
+}
+
+/** How many client buckets are held (for tests and diagnostics). */
+export function clientBucketCount(): number {
+  return state().buckets.size;
 }
 
 export type Admission =
   { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; reason: string };
 
-function refill(key: string, burst: number, perSecond: number, now: number): Bucket {
-  const s = state();
-  const b = s.buckets.get(key) ?? { tokens: burst, updated: now };
-  b.tokens = Math.min(burst, b.tokens + ((now - b.updated) / 1000) * perSecond);
-  b.updated = now;
-  s.buckets.set(key, b);
+function refill(b: Bucket, burst: number, perSecond: number, now: number): Bucket {
+  b.tokens = Math.min(burst, b.tokens + (Math.max(0, now - b.updated) / 1000) * perSecond);
+  b.updated = Math.max(b.updated, now);
   return b;
+}
+
+/** The client's bucket, refilled and moved to the most recently used end; evicts the oldest past the cap. */
+function clientBucket(client: string, burst: number, perSecond: number, now: number): Bucket {
+  const { buckets } = state();
+  const b = buckets.get(client) ?? { tokens: burst, updated: now };
+  buckets.delete(client);
+  buckets.set(client, b);
+  for (const oldest of buckets.keys()) {
+    if (buckets.size <= MAX_CLIENT_BUCKETS) break;
+    buckets.delete(oldest);
+  }
+  return refill(b, burst, perSecond, now);
 }
 
 /** A client key is only as good as its source, so all clients together also share one larger bucket. */
@@ -54,9 +83,9 @@ export function admit(
   now = Date.now(),
 ): Admission {
   const s = state();
-  if (s.buckets.size > 10_000) s.buckets.clear(); // bounded memory even under a flood of spoofed client keys
-  const b = refill(`client:${client}`, limits.burst, limits.perSecond, now);
-  const all = refill('overall', limits.burst * OVERALL_FACTOR, limits.perSecond * OVERALL_FACTOR, now);
+  const b = clientBucket(client, limits.burst, limits.perSecond, now);
+  s.overall ??= { tokens: limits.burst * OVERALL_FACTOR, updated: now };
+  const all = refill(s.overall, limits.burst * OVERALL_FACTOR, limits.perSecond * OVERALL_FACTOR, now);
   for (const [bucket, rate] of [
     [b, limits.perSecond],
     [all, limits.perSecond * OVERALL_FACTOR],
@@ -97,7 +126,13 @@ export function admit(
   };
 }
 
-/** Who is asking: the socket's address as Next records it (loopback-only by default, so mostly 127.0.0.1). */
+/**
+ * Who is asking: the peer address Next records in x-forwarded-for. Next only fills that header when the
+ * client did not send one itself, so a local client can pick its own key (and so its own bucket). That is why
+ * the per-client limits are a courtesy between well-behaved clients, and the overall bucket and overall probe
+ * cap in admit() are the real bound.
+ */
 export function clientKey(headers: Headers): string {
-  return (headers.get('x-forwarded-for') ?? 'local').split(',')[0]!.trim() || 'local';
+  // At most 64 characters (an IPv6 address with a zone fits): 10,000 keys stay well under a megabyte.
+  return (headers.get('x-forwarded-for') ?? 'local').split(',')[0]!.trim().slice(0, 64) || 'local';
 }

@@ -2,7 +2,10 @@ import { firewalldRules, parseFirewalldZones } from '@/lib/host/firewall/firewal
 import { parsePfRules, parsePfSkipped } from '@/lib/host/firewall/pf';
 import { parsePowerShellRules } from '@/lib/host/firewall/powershell';
 import type { FirewallRule } from '@/lib/host/firewall/types';
-import { windowsRules } from '@/lib/host/firewall/windows';
+import { WINDOWS_LOOPBACK_NOTE, windowsRules } from '@/lib/host/firewall/windows';
+import { readWin32Firewall } from '@/lib/host/firewall/win32';
+import { findFirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
+import { firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
 import { find, firewall, fx, iptables, save, scenario } from './firewall-fixture';
 
 describe('other firewalls', () => {
@@ -35,28 +38,56 @@ describe('other firewalls', () => {
     ).toBeUndefined();
   });
 
-  test('Windows: a block rule for the port, with Remove- and Disable-NetFirewallRule', () => {
-    const fw = firewall({
+  // Windows Defender Firewall does not filter loopback (Microsoft KB 2771908): a block rule there is never
+  // the cause of a failed loopback connection, nor a possible one.
+  const windowsFirewall = () =>
+    firewall({
       tools: ['powershell'],
       rules: windowsRules(parsePowerShellRules(fx('powershell-block-rules.json'))),
+      notes: [WINDOWS_LOOPBACK_NOTE], // as readWin32Firewall reports it
     });
-    const f = find(scenario(5000, 'timeout', fw, { platform: 'win32' }), 'firewall-blocks')!;
-    expect(f.fixes.map((x) => x.command)).toEqual([
+
+  test.each([
+    ['a block rule for the port', 5000],
+    ['a block rule for a port range', 6005],
+    ['an outbound block to 127.0.0.1:9229', 9229],
+  ])('Windows: %s is never named as the cause of a loopback failure, and the finding says why', (_, port) => {
+    const d = scenario(port, 'timeout', windowsFirewall(), { platform: 'win32' });
+    expect(find(d, 'firewall-blocks')).toBeUndefined();
+    expect(find(d, 'firewall-uncertain')).toBeUndefined();
+    const clear = find(d, 'firewall-clear')!;
+    expect(clear.detail).toContain('does not filter loopback traffic (Microsoft KB 2771908)');
+    expect(d.summary.cause).not.toBe('firewall-blocks');
+  });
+
+  test('Windows: a block rule for one program is not even a possibility on loopback', () => {
+    const d = scenario(3000, 'timeout', windowsFirewall(), { platform: 'win32' });
+    expect(find(d, 'firewall-blocks')).toBeUndefined();
+    expect(find(d, 'firewall-uncertain')).toBeUndefined();
+    expect(find(d, 'firewall-clear')).toBeDefined();
+  });
+
+  test('Windows rules still match traffic that is not loopback, with Remove- and Disable-NetFirewallRule', () => {
+    const fw = windowsFirewall();
+    const lan = {
+      family: 'ipv4',
+      source: '192.168.1.20',
+      destination: '192.168.1.5',
+      dport: 5000,
+      iface: 'Ethernet',
+    } as const;
+    const { block } = findFirewallBlock(fw, lan);
+    expect(block?.rule?.text).toContain('Block dev server 5000');
+    expect(firewallFixes(fw, block!, 5000).map((x) => x.command)).toEqual([
       "Remove-NetFirewallRule -Name '{8A2B9C1D-4E5F-4A6B-9C8D-1E2F3A4B5C6D}'",
       "Disable-NetFirewallRule -Name '{8A2B9C1D-4E5F-4A6B-9C8D-1E2F3A4B5C6D}'",
     ]);
+    expect(findFirewallBlock(fw, { ...lan, source: '127.0.0.1', destination: '127.0.0.1' }).block).toBeNull();
   });
 
-  test('Windows: a block rule for one program is only a possibility, never the named cause', () => {
-    const fw = firewall({
-      tools: ['powershell'],
-      rules: windowsRules(parsePowerShellRules(fx('powershell-block-rules.json'))),
-    });
-    const d = scenario(3000, 'timeout', fw, { platform: 'win32' });
-    expect(find(d, 'firewall-blocks')).toBeUndefined();
-    const f = find(d, 'firewall-uncertain')!;
-    expect(f.severity).toBe('warning');
-    expect(f.detail).toContain('program C:\\program files\\nodejs\\node.exe');
+  test('reading the Windows firewall always carries the loopback note (here: neither tool is installed)', async () => {
+    if (process.platform === 'win32') return; // there the real tools answer; the note is added all the same
+    expect((await readWin32Firewall()).notes).toContain(WINDOWS_LOOPBACK_NOTE);
   });
 
   test('firewalld alone (kernel rules unreadable): zones never see loopback, firewalld accepts lo first', () => {

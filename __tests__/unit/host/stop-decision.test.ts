@@ -97,8 +97,12 @@ describe('decideStop', () => {
     expect(refusal(facts({ process: unreadable })).code).toBe('process-changed');
   });
 
-  test('without a startedAt from the listing, only the live checks apply', () => {
-    expect(decideStop(facts({}, { startedAt: undefined })).allowed).toBe(true);
+  test('a listing without a start time (null) is refused: nothing proves the pid is still that process', () => {
+    const r = refusal(facts({}, { startedAt: null }));
+    expect(r).toMatchObject({ status: 403, code: 'start-time-unknown' });
+    expect(r.message).toContain('could not read when node (pid 812) started');
+    expect(r.message).toContain('kill 812');
+    expect(refusal(facts({ platform: 'win32' }, { startedAt: null })).message).toContain('taskkill /PID 812');
   });
 
   test.each([

@@ -1,10 +1,12 @@
 /**
  * Pure: which firewall rule, if any, stops a local TCP connection request. It follows the packet the way
  * each firewall does (netfilter: hooks, chain priorities, jumps and policies, first match; pf: last match
- * unless quick; Windows: any block rule wins), and names a rule only when every condition of that rule
- * is known to hold. Rules it cannot decide on are returned as such, never counted as a match.
+ * unless quick; Windows: any block rule wins, but never on loopback), and names a rule only when every
+ * condition of that rule is known to hold. Rules it cannot decide on are returned as such, never counted as
+ * a match.
  */
 import ipaddr from 'ipaddr.js';
+import { isLoopbackAddress } from '@/lib/security/loopback';
 import type {
   AddressMatch,
   FirewallChain,
@@ -259,6 +261,15 @@ function listBlock(
   return null;
 }
 
+/**
+ * Windows Defender Firewall does not filter loopback traffic: the Windows Filtering Platform exempts it, so
+ * no rule, block or allow, has any effect on a connection to 127.0.0.0/8 or ::1 (Microsoft KB 2771908). Its
+ * rules are therefore never a cause, nor a possible one, for a loopback connection.
+ */
+export function windowsFirewallFilters(p: Packet): boolean {
+  return !isLoopbackAddress(p.destination) && !isLoopbackAddress(p.source);
+}
+
 /** The rule (or policy) that stops this connection request, if one certainly does. */
 export function findFirewallBlock(facts: FirewallFacts, p: Packet): MatchResult {
   const seen = { maybe: [] as FirewallRule[] };
@@ -267,6 +278,6 @@ export function findFirewallBlock(facts: FirewallFacts, p: Packet): MatchResult 
   const block =
     (netfilterRead ? netfilterBlock(facts, p, seen) : listBlock(facts, p, ['ufw', 'firewalld'], seen)) ??
     pfBlock(facts, p, seen) ??
-    listBlock(facts, p, ['netsh', 'powershell'], seen);
+    (windowsFirewallFilters(p) ? listBlock(facts, p, ['netsh', 'powershell'], seen) : null);
   return { block, possible: block ? [] : seen.maybe.filter(blocks) };
 }

@@ -3,7 +3,7 @@ import { NETSH_ARGS, parseNetshRules } from '@/lib/host/firewall/netsh';
 import { parsePowerShellRules, POWERSHELL_FIREWALL_SCRIPT } from '@/lib/host/firewall/powershell';
 import { answered, runTool, succeeded, unanswered } from '@/lib/host/firewall/run';
 import type { FirewallFacts, FirewallSource } from '@/lib/host/firewall/types';
-import { windowsRules } from '@/lib/host/firewall/windows';
+import { WINDOWS_LOOPBACK_NOTE, windowsRules } from '@/lib/host/firewall/windows';
 
 /**
  * Windows Defender Firewall: PowerShell's JSON first (the same in every system language), netsh's English
@@ -22,7 +22,7 @@ export async function readWin32Firewall(): Promise<FirewallFacts> {
     try {
       const rules = windowsRules(parsePowerShellRules(ps.result.stdout));
       sources.push(answered('powershell', ps, rules.length));
-      return { sources, chains: [], rules, skippedInterfaces: [], notes: [] };
+      return { sources, chains: [], rules, skippedInterfaces: [], notes: [WINDOWS_LOOPBACK_NOTE] };
     } catch (err) {
       sources.push({ ...unanswered('powershell', ps), status: 'failed', detail: (err as Error).message });
     }
@@ -30,16 +30,19 @@ export async function readWin32Firewall(): Promise<FirewallFacts> {
     sources.push(unanswered('powershell', ps));
   }
   const netsh = await runTool('netsh', NETSH_ARGS, 1400);
-  if (!netsh) return { sources, chains: [], rules: [], skippedInterfaces: [], notes: [] };
+  if (!netsh)
+    return { sources, chains: [], rules: [], skippedInterfaces: [], notes: [WINDOWS_LOOPBACK_NOTE] };
   if (!succeeded(netsh)) {
     sources.push(unanswered('netsh', netsh));
-    return { sources, chains: [], rules: [], skippedInterfaces: [], notes: [] };
+    return { sources, chains: [], rules: [], skippedInterfaces: [], notes: [WINDOWS_LOOPBACK_NOTE] };
   }
   const rules = windowsRules(parseNetshRules(netsh.result.stdout));
-  const notes =
-    rules.length === 0 && !/Rule Name:/.test(netsh.result.stdout)
+  const notes = [
+    WINDOWS_LOOPBACK_NOTE,
+    ...(rules.length === 0 && !/Rule Name:/.test(netsh.result.stdout)
       ? ['netsh printed no rule in English; on a Windows in another language only PowerShell can be read']
-      : [];
+      : []),
+  ];
   sources.push(answered('netsh', netsh, rules.length));
   return { sources, chains: [], rules, skippedInterfaces: [], notes };
 }

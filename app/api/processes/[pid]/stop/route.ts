@@ -6,8 +6,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Stops the process that holds a port, after re-checking on fresh facts that it still does, that it is
- * the user's and the same process that was listed (lib/host/stop-process.ts decides). 200 when it exited,
- * 202 when it is still running after the wait; every refusal is a 4xx with a reason.
+ * the user's and the same process that was listed: the body's startedAt is required, and a null one (the
+ * listing could not read it) is refused (lib/host/stop-process.ts decides). 200 when it exited, 202 when it
+ * is still running after the wait; every refusal is a 4xx with a reason.
  */
 export const POST = postRoute<typeof stopProcessInput, { pid: string }>(stopProcessInput, async (input) => {
   const outcome = await stopProcess(input);
