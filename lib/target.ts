@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+
 /** What the user typed, parsed: where to look and how it was understood. */
 export interface Target {
   /** The text as typed (trimmed). */
@@ -113,7 +115,7 @@ function buildTarget(
   if (host.startsWith('[')) {
     host = host.slice(1, -1);
     hostKind = 'ipv6';
-  } else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
+  } else if (ipaddr.IPv4.isValidFourPartDecimal(host)) {
     hostKind = 'ipv4';
   }
   if (!host) return invalid(`"${input.slice(0, 80)}" has no host.`);
@@ -123,7 +125,9 @@ function buildTarget(
     // An IPv4-mapped IPv6 address is the IPv4 address in disguise: listeners and probes see the IPv4 one.
     const v4 = mappedToIPv4(host);
     if (v4) {
-      notes.push(`[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`);
+      notes.push(
+        `[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`,
+      );
       host = v4;
       hostKind = 'ipv4';
     }
@@ -142,12 +146,9 @@ function buildTarget(
   };
 }
 
+/** The IPv4 address inside an IPv4-mapped IPv6 address (URL has already normalised it to ::ffff:7f00:1). */
 function mappedToIPv4(host: string): string | null {
-  const tail = host.slice('::ffff:'.length);
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(tail)) return tail;
-  const m = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
-  if (!m) return null;
-  const hi = parseInt(m[1]!, 16);
-  const lo = parseInt(m[2]!, 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  if (!ipaddr.IPv6.isValid(host)) return null;
+  const parsed = ipaddr.IPv6.parse(host);
+  return parsed.isIPv4MappedAddress() ? parsed.toIPv4Address().toString() : null;
 }
