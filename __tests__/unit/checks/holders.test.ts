@@ -78,7 +78,9 @@ describe('container-holder', () => {
     );
     expect(ids(d)).not.toContain('container-holder');
     expect(find(d, 'port-taken')!.detail).toContain('Localhost Doctor can stop it for you');
-    expect(find(d, 'port-taken')!.fixes[0]!.label).toBe('Use port 3002 instead (free right now, checked by binding it): set PORT, or pass --port 3002');
+    expect(find(d, 'port-taken')!.fixes[0]!.label).toBe(
+      'Use port 3002 instead (free right now: set PORT or pass --port)',
+    );
   });
 });
 

@@ -30,7 +30,7 @@ export const portTaken: Check = (facts) => {
   if (free !== null)
     fixes.push({
       platform: 'any',
-      label: `Use port ${free} instead (free right now, checked by binding it): set PORT, or pass --port ${free}`,
+      label: `Use port ${free} instead (free right now: set PORT or pass --port)`,
       command: `PORT=${free}`,
     });
   for (const o of stoppable) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
