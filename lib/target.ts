@@ -31,6 +31,7 @@ function invalid(reason: string): ParseResult {
 /** Hosts that name "every interface" to a server: not a place to connect to, but reached through loopback. */
 const BIND_ANY: Record<string, { host: string; note: string }> = {
   '0.0.0.0': {
+    // the IPv4 wildcard
     host: '127.0.0.1',
     note: '0.0.0.0 is a bind address ("listen on every IPv4 interface"), not a destination; on this machine it is reached as 127.0.0.1.',
   },
@@ -65,13 +66,13 @@ export function parseTarget(text: string): ParseResult {
   if (/\s/.test(input)) return invalid(`"${input.slice(0, 60)}" contains spaces.`);
 
   // A bare port, or ":port": the service on this machine, as a browser would reach it.
-  const bare = /^:?(\d{1,5})$/.exec(input);
+  const bare = input.match(/^:?(\d{1,5})$/);
   let scheme: Target['scheme'] = null;
   let rest = input;
   if (bare) {
     rest = `localhost:${bare[1]}`;
   } else {
-    const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(input);
+    const m = input.match(/^([a-z][a-z0-9+.-]*):\/\/(.*)$/i);
     if (m) {
       const s = m[1]!.toLowerCase();
       if (s !== 'http' && s !== 'https') return invalid(`"${s}://" is not something this tool can open.`);
@@ -88,7 +89,7 @@ export function parseTarget(text: string): ParseResult {
   const portText = url.port || (scheme === 'https' ? '443' : scheme === 'http' ? '80' : '');
   if (!portText) {
     // URL drops a port equal to the scheme default (localhost:80); tell that apart from "no port at all".
-    const typedPort = /:(\d+)$/.exec(typedAuthority(rest));
+    const typedPort = typedAuthority(rest).match(/:(\d+)$/);
     if (typedPort && Number(typedPort[1]) === 80) return buildTarget(input, url, 80, scheme, rest);
     return invalid(`"${input.slice(0, 80)}" has no port.`);
   }

@@ -19,7 +19,7 @@ export interface ListenerRow {
 
 /** 0.0.0.0/:: are bind addresses, reached through loopback; an address elsewhere is explained via localhost. */
 function reachableAs(address: string, port: number): string {
-  if (address === '0.0.0.0' || address === '*') return `127.0.0.1:${port}`;
+  if (address === '0.0.0.0' || address === '*') return `127.0.0.1:${port}`; // IPv4 wildcard
   if (address === '::') return `[::1]:${port}`;
   if (isLoopbackAddress(address)) return hostPort(address, port);
   return `localhost:${port}`;

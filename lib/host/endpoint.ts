@@ -20,7 +20,7 @@ export function parseEndpoint(
   const port = portText === '*' ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return null;
   if (address.startsWith('[') && address.endsWith(']')) address = address.slice(1, -1);
-  if (address === '*') address = family === 'IPv4' ? '0.0.0.0' : '::';
+  if (address === '*') address = family === 'IPv4' ? '0.0.0.0' : '::'; // the wildcard, spelled as on Linux
   return { address, port };
 }
 

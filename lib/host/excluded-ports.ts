@@ -20,7 +20,7 @@ export interface ExcludedPortRange {
 export function parseExcludedPortRanges(text: string, family: 'IPv4' | 'IPv6' = 'IPv4'): ExcludedPortRange[] {
   const ranges: ExcludedPortRange[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*(\*)?\s*$/.exec(line);
+    const m = line.match(/^\s*(\d{1,5})\s+(\d{1,5})\s*(\*)?\s*$/);
     if (!m) continue;
     const start = Number(m[1]);
     const end = Number(m[2]);

@@ -49,7 +49,7 @@ export function parseDarwinNetstat(text: string): NetstatRow[] {
   const rows: NetstatRow[] = [];
   for (const line of text.split('\n')) {
     const f = line.trim().split(/\s+/);
-    const proto = /^(tcp|udp)(4|6|46)$/.exec(f[0] ?? '');
+    const proto = (f[0] ?? '').match(/^(tcp|udp)(4|6|46)$/);
     if (!proto || f.length < 5) continue;
     const family: Family = proto[2] === '4' ? 'IPv4' : 'IPv6';
     const local = parseEndpoint(f[3]!, family, '.');

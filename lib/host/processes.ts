@@ -31,8 +31,8 @@ export function parseProcStat(text: string): { name: string; startTicks: number 
 
 /** Effective uid and resident memory (VmRSS, kB → bytes) from /proc/<pid>/status. */
 export function parseProcStatus(text: string): { uid: number | null; memoryBytes: number | null } {
-  const uid = /^Uid:\s+\d+\s+(\d+)/m.exec(text);
-  const rss = /^VmRSS:\s+(\d+)\s+kB/m.exec(text);
+  const uid = text.match(/^Uid:\s+\d+\s+(\d+)/m);
+  const rss = text.match(/^VmRSS:\s+(\d+)\s+kB/m);
   return { uid: uid ? Number(uid[1]) : null, memoryBytes: rss ? Number(rss[1]) * 1024 : null };
 }
 
@@ -50,7 +50,9 @@ export function parseCmdline(raw: string): string | null {
 export function fullProcessName(comm: string | null, rawCmdline: string): string | null {
   if (comm === null || comm.length < 15) return comm;
   const argv0 = rawCmdline.split('\0')[0] ?? '';
-  const base = argv0.slice(argv0.lastIndexOf('/', argv0.indexOf(' ') >= 0 ? argv0.indexOf(' ') : argv0.length) + 1);
+  const base = argv0.slice(
+    argv0.lastIndexOf('/', argv0.indexOf(' ') >= 0 ? argv0.indexOf(' ') : argv0.length) + 1,
+  );
   return base.startsWith(comm) ? base : comm;
 }
 
@@ -66,7 +68,7 @@ export function parsePasswd(text: string): Map<number, string> {
 
 /** Boot time (seconds since the epoch) from /proc/stat's btime line. */
 export function parseBootTime(procStat: string): number | null {
-  const match = /^btime\s+(\d+)/m.exec(procStat);
+  const match = procStat.match(/^btime\s+(\d+)/m);
   return match ? Number(match[1]) : null;
 }
 

@@ -25,7 +25,7 @@ export function parsePsLstart(text: string): Map<number, PsProcess> {
   const line =
     /^\s*(\d+)\s+\w{3}\s+(\w{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})\s+(\d+)\s+(.*)$/;
   for (const raw of text.split('\n')) {
-    const m = line.exec(raw.trimEnd());
+    const m = raw.trimEnd().match(line);
     if (!m) continue;
     const [, pid, month, day, hour, minute, second, year, rss, command] = m;
     const monthIndex = MONTHS.indexOf(month!);

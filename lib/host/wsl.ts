@@ -16,7 +16,7 @@ export interface WslInfo {
  * WSL when it mentions Microsoft or WSL at all, with the version left unknown.
  */
 export function parseProcVersion(text: string): WslInfo {
-  const kernel = /Linux version (\S+)/.exec(text)?.[1] ?? null;
+  const kernel = text.match(/Linux version (\S+)/)?.[1] ?? null;
   if (!/microsoft|wsl/i.test(text)) return { isWsl: false, version: null, kernel };
   const version = /WSL2/i.test(text) ? 2 : /-Microsoft\b/.test(kernel ?? '') ? 1 : null;
   return { isWsl: true, version, kernel };

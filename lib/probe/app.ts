@@ -58,7 +58,7 @@ export function applicationDeadlineMs(timeouts: ProbeTimeouts): number {
 
 /** "[::1]:3000" → "::1", "localhost:3000" → "localhost", "::1" → "::1". */
 function serverNameOf(hostHeader: string): string {
-  const bracketed = /^\[([^\]]+)\]/.exec(hostHeader);
+  const bracketed = hostHeader.match(/^\[([^\]]+)\]/);
   if (bracketed) return bracketed[1];
   const colon = hostHeader.indexOf(':');
   return colon !== -1 && colon === hostHeader.lastIndexOf(':') ? hostHeader.slice(0, colon) : hostHeader;

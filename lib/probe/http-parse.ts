@@ -43,7 +43,7 @@ export function parseHttpHead(bytes: Buffer): HttpHead | null {
     const headEnd = found ? found.end : bytes.length;
     const lines = bytes.subarray(offset, headEnd).toString('latin1').split(/\r?\n/);
     if (!found) lines.pop(); // the last line may be cut in the middle
-    const statusMatch = STATUS_LINE.exec(lines[0] ?? '');
+    const statusMatch = (lines[0] ?? '').match(STATUS_LINE);
     if (!statusMatch) return null;
     const status = Number(statusMatch[2]);
     const headLength = found ? headEnd + found.separator : bytes.length;
@@ -130,7 +130,7 @@ export function extractTitle(head: HttpHead, body: Buffer): string | null {
   const text = raw.subarray(0, TITLE_SEARCH_BYTES).toString('utf8');
   const contentType = head.headers['content-type'];
   if (contentType !== undefined ? !/html/i.test(contentType) : !/^\s*</.test(text)) return null;
-  const match = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(text);
+  const match = text.match(/<title\b[^>]*>([\s\S]*?)<\/title\s*>/i);
   if (!match) return null;
   const title = decodeEntities(match[1]).replace(/\s+/g, ' ').trim();
   if (title === '') return null;

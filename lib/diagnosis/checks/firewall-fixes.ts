@@ -70,7 +70,7 @@ function windowsFixes(rule: FirewallRule): Fix[] {
       label: 'Delete the rule (in an elevated terminal)',
       command: rule.remove,
     });
-  const name = /name="([^"]*)"/.exec(rule.remove ?? '')?.[1];
+  const name = (rule.remove ?? '').match(/name="([^"]*)"/)?.[1];
   const disable =
     rule.tool === 'powershell'
       ? rule.remove?.replace(/^Remove-NetFirewallRule/, 'Disable-NetFirewallRule')

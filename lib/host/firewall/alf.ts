@@ -10,7 +10,7 @@ export const SOCKETFILTERFW_ARGS = ['--getglobalstate'];
  * note for the person, never a cause.
  */
 export function parseAlfState(text: string): { enabled: boolean; blockAll: boolean } | null {
-  const m = /State = (\d)/.exec(text);
+  const m = text.match(/State = (\d)/);
   if (!m) return null;
   return { enabled: m[1] !== '0', blockAll: m[1] === '2' };
 }

@@ -24,7 +24,7 @@ export function emptyMatch(): RuleMatch {
 export function parsePortList(text: string): PortRange[] | null {
   const ranges: PortRange[] = [];
   for (const part of text.split(',').map((s) => s.trim())) {
-    const m = /^(\d{1,5})(?:\s*[:-]\s*(\d{1,5}))?$/.exec(part);
+    const m = part.match(/^(\d{1,5})(?:\s*[:-]\s*(\d{1,5}))?$/);
     if (!m) return null;
     const low = Number(m[1]);
     const high = m[2] === undefined ? low : Number(m[2]);
@@ -69,7 +69,6 @@ export function unquote(text: string): string {
 export function splitWords(line: string): string[] {
   const words: string[] = [];
   const re = /"(?:[^"\\]|\\.)*"|\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) words.push(m[0]);
+  for (const m of line.matchAll(re)) words.push(m[0]);
   return words;
 }

@@ -22,7 +22,7 @@ export function parseFirewalldZones(text: string): FirewalldZone[] {
   let zone: FirewalldZone | null = null;
   let inRich = false;
   for (const line of text.split('\n')) {
-    const head = /^(\S+)(?:\s+\(([^)]*)\))?\s*$/.exec(line);
+    const head = line.match(/^(\S+)(?:\s+\(([^)]*)\))?\s*$/);
     if (head) {
       zone = {
         name: head[1]!,
@@ -39,7 +39,7 @@ export function parseFirewalldZones(text: string): FirewalldZone[] {
       continue;
     }
     if (!zone) continue;
-    const kv = /^\s+([a-z -]+):\s?(.*)$/.exec(line);
+    const kv = line.match(/^\s+([a-z -]+):\s?(.*)$/);
     if (kv && !line.trim().startsWith('rule ')) {
       const [, k, v] = kv;
       const words = v!.trim().split(/\s+/).filter(Boolean);
@@ -57,12 +57,12 @@ export function parseFirewalldZones(text: string): FirewalldZone[] {
 }
 
 function attr(rule: string, re: RegExp): string | null {
-  return re.exec(rule)?.[1] ?? null;
+  return rule.match(re)?.[1] ?? null;
 }
 
 /** The action a rich rule ends with: accept, reject [type="…"], drop, mark. */
 function richAction(rule: string): RuleAction | null {
-  const reject = /\breject(?:\s+type="([^"]+)")?\s*(?:limit value="[^"]*"\s*)?$/.exec(rule);
+  const reject = rule.match(/\breject(?:\s+type="([^"]+)")?\s*(?:limit value="[^"]*"\s*)?$/);
   if (reject) return { kind: 'reject', with: reject[1] ?? null };
   if (/\bdrop\s*(?:limit value="[^"]*"\s*)?$/.test(rule)) return { kind: 'drop' };
   if (/\baccept\s*(?:limit value="[^"]*"\s*)?$/.test(rule)) return { kind: 'accept' };
@@ -79,9 +79,9 @@ function zoneMatch(): RuleMatch {
 
 function richMatch(rule: string): RuleMatch {
   const m = zoneMatch();
-  const src = /source (NOT )?address="([^"]+)"/.exec(rule);
+  const src = rule.match(/source (NOT )?address="([^"]+)"/);
   if (src) m.source = { cidrs: [src[2]!], negated: Boolean(src[1]) };
-  const dst = /destination (NOT )?address="([^"]+)"/.exec(rule);
+  const dst = rule.match(/destination (NOT )?address="([^"]+)"/);
   if (dst) m.destination = { cidrs: [dst[2]!], negated: Boolean(dst[1]) };
   const port = attr(rule, /\bport port="([^"]+)"/);
   if (port) {

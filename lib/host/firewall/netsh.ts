@@ -13,7 +13,7 @@ export function parseNetshRules(text: string): WindowsRuleFields[] {
   const blocks: Map<string, string>[] = [];
   let current: Map<string, string> | null = null;
   for (const line of text.split(/\r?\n/)) {
-    const kv = /^([A-Za-z][A-Za-z ]*?):\s*(.*?)\s*$/.exec(line);
+    const kv = line.match(/^([A-Za-z][A-Za-z ]*?):\s*(.*?)\s*$/);
     if (!kv) continue;
     const [, key, value] = kv;
     if (key === 'Rule Name') {

@@ -28,13 +28,13 @@ export function indexNftText(text: string): Map<string, string> {
   let chain: string | null = null;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    const t = /^table (\S+) (\S+) \{/.exec(line);
+    const t = line.match(/^table (\S+) (\S+) \{/);
     if (t) {
       table = `${t[1]}|${t[2]}`;
       chain = null;
       continue;
     }
-    const c = /^chain (\S+) \{/.exec(line);
+    const c = line.match(/^chain (\S+) \{/);
     if (c) {
       chain = c[1]!;
       continue;
@@ -45,7 +45,7 @@ export function indexNftText(text: string): Map<string, string> {
     }
     if (!table || !chain) continue;
     if (line.startsWith('type ') && line.includes(' hook ')) index.set(`${table}|${chain}`, line);
-    const r = /^(.*?)\s*# handle (\d+)$/.exec(line);
+    const r = line.match(/^(.*?)\s*# handle (\d+)$/);
     if (r) index.set(`${table}|${chain}|${r[2]}`, r[1]!);
   }
   return index;

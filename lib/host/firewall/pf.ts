@@ -9,7 +9,7 @@ export const PF_INTERFACES_ARGS = ['-s', 'Interfaces', '-v'];
 
 /** `pfctl -s info`: "Status: Enabled for 0 days 01:02:03". */
 export function parsePfEnabled(text: string): boolean | null {
-  const m = /^Status:\s+(Enabled|Disabled)/m.exec(text);
+  const m = text.match(/^Status:\s+(Enabled|Disabled)/m);
   return m ? m[1] === 'Enabled' : null;
 }
 
@@ -17,7 +17,7 @@ export function parsePfEnabled(text: string): boolean | null {
 export function parsePfSkipped(text: string): string[] {
   return text
     .split('\n')
-    .map((l) => /^(\S+)\s+\(skip\)/.exec(l.trim())?.[1])
+    .map((l) => l.trim().match(/^(\S+)\s+\(skip\)/)?.[1])
     .filter((n): n is string => Boolean(n));
 }
 
@@ -42,19 +42,18 @@ const PORT = /^port\s+(?:(=|!=|<=|>=|<|>)\s*)?(\d+(?::\d+)?)(?:\s+(><|<>|:)\s+(\
 /** Reads "from X [port …] to Y [port …]" (or "all") into the match. */
 function readEndpoints(rest: string, m: RuleMatch): void {
   if (/^all\b/.test(rest)) return;
-  const parts =
-    /from\s+(.*?)\s+to\s+(.*?)(?:\s+(?:flags|keep|modulate|synproxy|label|tag|tagged|queue|user|group|rtable|probability|max-mss|no state|allow-opts|received-on)\b.*)?$/.exec(
-      rest,
-    );
+  const parts = rest.match(
+    /from\s+(.*?)\s+to\s+(.*?)(?:\s+(?:flags|keep|modulate|synproxy|label|tag|tagged|queue|user|group|rtable|probability|max-mss|no state|allow-opts|received-on)\b.*)?$/,
+  );
   if (!parts) {
     m.unknown.push(rest);
     return;
   }
   const side = (text: string, which: 'source' | 'destination') => {
-    const port = /\s*\bport\b.*$/.exec(text);
+    const port = text.match(/\s*\bport\b.*$/);
     const host = (port ? text.slice(0, port.index) : text).trim();
     if (port) {
-      const p = PORT.exec(port[0].trim());
+      const p = port[0].trim().match(PORT);
       const ports = p ? pfPorts(p[1] ?? p[3], p[2]!, p[4]) : null;
       if (ports) m[which === 'source' ? 'sports' : 'dports'] = ports;
       else m.unknown.push(port[0].trim());
@@ -79,11 +78,11 @@ export interface PfRuleLine {
 
 /** One `pass`/`block` line as pfctl prints it; null for anchors, scrub, nat and rdr lines. */
 export function parsePfRule(line: string): PfRuleLine | null {
-  const m = /^(pass|block)(?:\s+(drop|return-rst|return-icmp6?|return))?\s+(.*)$/.exec(line);
+  const m = line.match(/^(pass|block)(?:\s+(drop|return-rst|return-icmp6?|return))?\s+(.*)$/);
   if (!m) return null;
   let rest = m[3]!;
-  const take = (re: RegExp): RegExpExecArray | null => {
-    const hit = re.exec(rest);
+  const take = (re: RegExp): RegExpMatchArray | null => {
+    const hit = rest.match(re);
     if (hit) rest = rest.slice(hit[0].length).trimStart();
     return hit;
   };

@@ -31,11 +31,11 @@ function parseEndpoint(text: string): Endpoint {
   let rest = text.trim();
   const v6 = rest.endsWith('(v6)');
   rest = rest.replace(/\s*\(v6\)$/, '');
-  const on = /\s+on\s+(\S+)$/.exec(rest);
+  const on = rest.match(/\s+on\s+(\S+)$/);
   if (on) rest = rest.slice(0, on.index);
   const end: Endpoint = { address: null, ports: null, protocol: null, iface: on?.[1] ?? null, v6, app: null };
   for (const word of rest.split(/\s+/).filter(Boolean)) {
-    const p = PORTS.exec(word);
+    const p = word.match(PORTS);
     if (p) {
       end.ports = p[1]!;
       end.protocol = p[2] ?? null;
@@ -96,12 +96,12 @@ function matchOf(dir: 'IN' | 'OUT', to: Endpoint, from: Endpoint, limited: boole
 /** Parses `ufw status verbose`. Route (FWD) rules are skipped: local connections are never forwarded. */
 export function parseUfwStatus(text: string): UfwStatus {
   const status: UfwStatus = { active: /^Status: active/m.test(text), defaults: null, rules: [] };
-  const defaults = /^Default: (.*)$/m.exec(text);
+  const defaults = text.match(/^Default: (.*)$/m);
   status.defaults = defaults?.[1]?.trim() ?? null;
   const table = text.split(/^--\s+-+\s+--+\s*$/m)[1];
   if (!table) return status;
   for (const line of table.split('\n')) {
-    const row = ROW.exec(line.trim());
+    const row = line.trim().match(ROW);
     if (!row) continue;
     const [, toText, action, dirWord, fromText] = row;
     const dir = dirWord ?? 'IN';

@@ -4,7 +4,7 @@ export type Family = 'IPv4' | 'IPv6';
 /** One listening socket (TCP in LISTEN, or a bound UDP socket) and, when readable, who owns it. */
 export interface Listener {
   protocol: Protocol;
-  /** Bound address as the OS reports it: '127.0.0.1', '::1', '0.0.0.0', '::', '192.168.1.5'. */
+  /** Bound address as the OS reports it: '127.0.0.1', '::1', '0.0.0.0' / '::' (the wildcards), '192.168.1.5'. */
   address: string;
   port: number;
   family: Family;
