@@ -28,10 +28,11 @@ function invalid(reason: string): ParseResult {
   return { ok: false, error: { code: 'invalid-target', message: `${reason} ${EXPECTED}` } };
 }
 
+const IPV4_WILDCARD = '0.0.0.0'; // what people type after copying a server's "listening on 0.0.0.0" line
+
 /** Hosts that name "every interface" to a server: not a place to connect to, but reached through loopback. */
 const BIND_ANY: Record<string, { host: string; note: string }> = {
-  '0.0.0.0': {
-    // the IPv4 wildcard
+  [IPV4_WILDCARD]: {
     host: '127.0.0.1',
     note: '0.0.0.0 is a bind address ("listen on every IPv4 interface"), not a destination; on this machine it is reached as 127.0.0.1.',
   },
