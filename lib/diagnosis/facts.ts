@@ -10,7 +10,7 @@ import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { timedFact } from '@/lib/diagnosis/timed';
-import type { Fact, Facts, Intent, ProcessIdentity, Resolution } from '@/lib/diagnosis/types';
+import type { Fact, Facts, Intent, ProcessIdentity, Probes, Resolution } from '@/lib/diagnosis/types';
 import type { Target } from '@/lib/target';
 
 export interface GatherOptions {
@@ -31,6 +31,21 @@ function selfIdentity(): ProcessIdentity {
 
 function platform(): Facts['platform'] {
   return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+}
+
+/** Connect to every resolved address, then ask the first open one what it speaks, as the target asks. */
+export function probeResolvedTarget(
+  target: Target,
+  resolution: Fact<Resolution>,
+  timeouts?: Partial<ProbeTimeouts>,
+): Promise<Probes> {
+  const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
+  return probeTarget(addresses, target.port, {
+    hostHeader: target.display,
+    path: target.path,
+    preferTls: target.scheme === 'https',
+    timeouts,
+  });
 }
 
 /**
@@ -69,13 +84,7 @@ export async function gatherFacts(
       timedFact(
         `TCP connect to ${addresses.length} address(es), then an application probe`,
         probeBudget,
-        () =>
-          probeTarget(addresses, target.port, {
-            hostHeader: target.display,
-            path: target.path,
-            preferTls: target.scheme === 'https',
-            timeouts,
-          }),
+        () => probeResolvedTarget(target, resolution, timeouts),
       ),
       portP,
       timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),

@@ -1,8 +1,8 @@
 import 'server-only';
-import { gatherFacts, type GatherOptions } from '@/lib/diagnosis/facts';
+import { gatherFacts, probeResolvedTarget, type GatherOptions } from '@/lib/diagnosis/facts';
 import { runChecks } from '@/lib/diagnosis/run-checks';
 import { timedFact } from '@/lib/diagnosis/timed';
-import type { Diagnosis, Fact, Resolution } from '@/lib/diagnosis/types';
+import type { Diagnosis, Fact, Probes, Resolution } from '@/lib/diagnosis/types';
 import { resolveHost } from '@/lib/host/resolve';
 import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
 import { checkTargetAddresses } from '@/lib/security/target-policy';
@@ -68,4 +68,16 @@ export async function diagnose(input: string, options: GatherOptions = {}): Prom
   if (!prepared.ok) return prepared;
   const facts = await gatherFacts(prepared.target, prepared.resolution, options);
   return { ok: true, diagnosis: runChecks(facts) };
+}
+
+/** Only the connect attempts and the application answer (GET /api/probe), under the same policy. */
+export async function probeOnly(
+  input: string,
+): Promise<
+  | ({ ok: true; target: Target; resolution: Fact<Resolution> } & Probes)
+  | Extract<DiagnoseResult, { ok: false }>
+> {
+  const prepared = await prepareTarget(input);
+  if (!prepared.ok) return prepared;
+  return { ...prepared, ...(await probeResolvedTarget(prepared.target, prepared.resolution)) };
 }

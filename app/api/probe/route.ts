@@ -1,5 +1,4 @@
-import { prepareTarget } from '@/lib/diagnosis';
-import { probeTarget } from '@/lib/probe';
+import { probeOnly } from '@/lib/diagnosis';
 import { errorResponse, getRoute, jsonResponse } from '@/lib/api/respond';
 import { probeQuery } from '@/lib/api/schemas';
 
@@ -9,16 +8,10 @@ export const dynamic = 'force-dynamic';
 export const GET = getRoute(
   probeQuery,
   async ({ target: input }) => {
-    const prepared = await prepareTarget(input);
-    if (!prepared.ok) return errorResponse(prepared.status, prepared.error.code, prepared.error.message);
-    const { target, resolution } = prepared;
-    const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
-    const probes = await probeTarget(addresses, target.port, {
-      hostHeader: target.display,
-      path: target.path,
-      preferTls: target.scheme === 'https',
-    });
-    return jsonResponse({ target, resolution, ...probes });
+    const result = await probeOnly(input);
+    if (!result.ok) return errorResponse(result.status, result.error.code, result.error.message);
+    const { target, resolution, attempts, application } = result;
+    return jsonResponse({ target, resolution, attempts, application });
   },
   { probing: true },
 );
