@@ -26,7 +26,8 @@ function scriptIndex(cmd: CommandLine) {
       if (VALUE_OPTIONS.includes(w)) i++;
       continue;
     }
-    return i;
+    // A package's bin (…/node_modules/.bin/serve) is a tool with its own flags, not the user's script.
+    return /[/\\]node_modules[/\\]/.test(w) ? -1 : i;
   }
   return -1;
 }
