@@ -1,5 +1,5 @@
 import 'server-only';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, SchemaTooNewError } from './migrations';
@@ -44,7 +44,32 @@ function integrityProblem(db: Database.Database): string | null {
     .join('; ');
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Whether a non-empty file lacks SQLite's magic header. Checked before SQLite sees the file, because SQLite
+ * given a non-database discards the -wal beside it when the handle closes: that file goes aside intact too.
+ */
+function lacksSqliteHeader(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false; // missing (SQLite creates it) or unreadable (SQLite says why)
+  }
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n === 0) return false; // an empty file is an empty database
+    return n < head.length || !head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function attemptOpen(file: string): Attempt {
+  if (lacksSqliteHeader(file))
+    return { kind: 'damaged', detail: 'not an SQLite database (no SQLite header)' };
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });

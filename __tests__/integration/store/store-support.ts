@@ -1,5 +1,5 @@
 // Shared by the store tests: a temporary DATA_DIR per test, a log that remembers warnings, a sample event,
-// and a real child process that runs the store code (through tsx, as `npm run doctor` does).
+// and a real child process that runs the store code (TypeScript through tsx's loader).
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,6 @@ import type { ListenerEvent } from '@/lib/store/listener-events';
 import type { StoreLog } from '@/lib/store/open-store';
 
 const root = join(__dirname, '..', '..', '..');
-const tsxCli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 export const storeChild = join(__dirname, 'store-child.ts');
 
 const made: string[] = [];
@@ -50,6 +49,15 @@ export function sampleEvent(overrides: Partial<ListenerEvent> = {}): ListenerEve
   };
 }
 
+const started: ReturnType<typeof spawn>[] = [];
+
+/** Ends, by pid, any child a failed test left running (a 'forever' writer would otherwise outlive jest). */
+export function stopStoreChildren(): void {
+  for (const child of started.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
 export interface ChildRun {
   child: ReturnType<typeof spawn>;
   lines: string[];
@@ -66,8 +74,19 @@ export function startStoreChild(
   options: SpawnOptions = {},
   wrapper: string[] = [],
 ): ChildRun {
-  const argv = [...wrapper, process.execPath, tsxCli, '--conditions=react-server', storeChild, ...args];
+  // tsx as a loader of this very node process (not tsx's CLI, which runs the script in a grandchild): the pid
+  // a test kills is the writer itself.
+  const argv = [
+    ...wrapper,
+    process.execPath,
+    '--conditions=react-server',
+    '--import',
+    'tsx',
+    storeChild,
+    ...args,
+  ];
   const child = spawn(argv[0]!, argv.slice(1), { cwd: root, ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   const lines: string[] = [];
   let pending = '';
   let err = '';
