@@ -1,8 +1,8 @@
 // A real process that uses the store, for the tests that need one: kill -9, two writers, an unwritable or
 // full disk. Modes:
 //   write <dataDir> <tag> <count|forever>   commit one event per transaction, print "<tag>-<n>" after each
-//   open <dataDir>                          print the openStore result as JSON
-//   fill <dataDir>                          (in its own mount namespace) mount a 256 KiB tmpfs on dataDir,
+//   record <dataDir>                        record one event through the guarded store, print the outcome
+//   fill <dataDir>                          (in its own mount namespace) mount a 1 MiB tmpfs on dataDir,
 //                                           write until it is full, free some space, write again
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,10 +26,10 @@ function write(tag: string, count: number) {
 }
 
 async function fill() {
-  const mounted = await runCommand('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dataDir!]);
+  const mounted = await runCommand('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dataDir!]);
   if (mounted.code !== 0) throw new Error(`mount failed: ${mounted.stderr || mounted.error}`);
   const fillerFile = join(dataDir!, 'filler');
-  writeFileSync(fillerFile, Buffer.alloc(48 * 1024));
+  writeFileSync(fillerFile, Buffer.alloc(64 * 1024));
   let clock = Date.now();
   const store = createStore({ dataDir: dataDir!, log, retryMs: 1000, now: () => clock });
   const big = 'x'.repeat(2000);
@@ -60,11 +60,10 @@ async function fill() {
 }
 
 if (mode === 'write') write(rest[0]!, rest[1] === 'forever' ? Infinity : Number(rest[1]));
-else if (mode === 'open') {
-  const r = openStore({ dataDir: dataDir!, log });
-  if (r.status === 'ok') r.db.close();
-  process.stdout.write(
-    `${JSON.stringify({ status: r.status, reason: r.status === 'ok' ? null : r.reason })}\n`,
-  );
+else if (mode === 'record') {
+  const store = createStore({ dataDir: dataDir!, log });
+  const result = store.write((db) => recordListenerEvents(db, [sampleEvent()]));
+  process.stdout.write(`${JSON.stringify({ result, fact: store.unavailable() })}\n`);
+  store.close();
 } else if (mode === 'fill') void fill();
 else throw new Error(`unknown mode ${mode}`);
