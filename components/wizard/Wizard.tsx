@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
 import { diagnosisQuery } from '@/components/data/queries';
 import { TargetForm } from '@/components/home/TargetForm';
@@ -8,6 +9,7 @@ import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { OsProvider } from '@/components/ui/os';
 import { OsSwitch } from '@/components/ui/OsSwitch';
 import { CheckingNotice } from './CheckingNotice';
+import { ConfirmForeignNavigation } from './ConfirmForeignNavigation';
 import { FixStep } from './FixStep';
 import { MonitorStep } from './MonitorStep';
 import { OpenStep } from './OpenStep';
@@ -17,9 +19,19 @@ import { StopProcessProvider } from './StopProcessProvider';
 import { useLivePort } from './use-live-port';
 import { VerdictBanner } from './VerdictBanner';
 
+interface WizardProps {
+  input: string;
+  intent: Intent;
+  /** Another site sent the browser here: probe nothing until the user confirms (docs/security.md). */
+  confirmFirst?: boolean;
+}
+
 /** The four-step wizard for one address. All reasoning is the engine's; this lays its findings out. */
-export function Wizard({ input, intent }: { input: string; intent: Intent }) {
-  const query = useQuery(diagnosisQuery(input, intent));
+export function Wizard({ input, intent, confirmFirst = false }: WizardProps) {
+  const [confirmed, setConfirmed] = useState(!confirmFirst);
+  // Everything else (live polling, free port, stop) hangs off the diagnosis, so this one gate holds them all.
+  const query = useQuery({ ...diagnosisQuery(input, intent), enabled: confirmed });
+  if (!confirmed) return <ConfirmForeignNavigation input={input} onConfirm={() => setConfirmed(true)} />;
   if (query.data) {
     return (
       <OsProvider initial={query.data.facts.platform}>

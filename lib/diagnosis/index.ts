@@ -1,11 +1,12 @@
 import 'server-only';
+import net from 'node:net';
 import { gatherFacts, probeResolvedTarget, type GatherOptions } from '@/lib/diagnosis/facts';
 import { runChecks } from '@/lib/diagnosis/run-checks';
 import { timedFact } from '@/lib/diagnosis/timed';
 import type { Diagnosis, Fact, Probes, Resolution } from '@/lib/diagnosis/types';
-import { resolveHost } from '@/lib/host/resolve';
+import { resolveFromHostsFile, resolveHost } from '@/lib/host/resolve';
 import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
-import { checkTargetAddresses } from '@/lib/security/target-policy';
+import { checkTargetAddresses, mayAskDns, notInHostsFile } from '@/lib/security/target-policy';
 import { parseTarget, type Target } from '@/lib/target';
 
 export type DiagnoseResult =
@@ -30,6 +31,22 @@ async function resolveTarget(target: Target): Promise<Fact<Resolution>> {
   });
 }
 
+/**
+ * Any other name is looked up in the hosts file only, unless the user opted in to non-loopback targets: the
+ * OS resolver would send a name it does not know to DNS, a packet off this machine before the policy could
+ * refuse it. A name the hosts file does not know comes back as where it was looked for.
+ */
+async function resolveOtherName(
+  target: Target,
+): Promise<{ resolution: Fact<Resolution> } | { notFoundIn: string }> {
+  if (net.isIP(target.host) || mayAskDns()) return { resolution: await resolveTarget(target) };
+  const started = performance.now();
+  const { file, resolution } = await resolveFromHostsFile(target.host);
+  if (resolution.addresses.length === 0) return { notFoundIn: file };
+  const durationMs = Math.round(performance.now() - started);
+  return { resolution: { status: 'ok', value: resolution, source: `hosts file (${file})`, durationMs } };
+}
+
 /** Where the target is allowed to be probed: resolve, apply the target policy, then gather and check. */
 export async function prepareTarget(
   input: string,
@@ -39,7 +56,12 @@ export async function prepareTarget(
   const parsed = parseTarget(input);
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
   const { target } = parsed;
-  const resolution = await resolveTarget(target);
+  const looked = isLoopbackName(target.host)
+    ? { resolution: await resolveTarget(target) }
+    : await resolveOtherName(target);
+  if ('notFoundIn' in looked)
+    return { ok: false, status: 403, error: notInHostsFile(target.host, looked.notFoundIn) };
+  const { resolution } = looked;
   if (resolution.status === 'failed') {
     // localhost that does not resolve is a finding (a broken hosts file); any other name is outside the policy.
     if (isLoopbackName(target.host)) return { ok: true, target, resolution };

@@ -1,11 +1,14 @@
 import 'server-only';
 import { lookup } from 'node:dns/promises';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import type { Resolution } from '@/lib/diagnosis/types';
+import { hostsFilePath, lookupHostsFile } from '@/lib/host/hosts-file';
 
 /**
  * Every address the OS resolver gives for `host`, in its order (verbatim: the order a client like curl or
- * Node's fetch would try). IP literals resolve to themselves without asking anyone.
+ * Node's fetch would try). IP literals resolve to themselves without asking anyone. The OS resolver may ask
+ * DNS: callers decide first whether this name may leave the machine (lib/security/target-policy.ts).
  */
 export async function resolveHost(host: string): Promise<Resolution> {
   const kind = net.isIP(host);
@@ -19,4 +22,21 @@ export async function resolveHost(host: string): Promise<Resolution> {
     addresses.push({ address: a.address, family: a.family === 6 ? 'IPv6' : 'IPv4' });
   }
   return { host, addresses };
+}
+
+/**
+ * `host` as this machine's hosts file alone answers it, with no resolver and so no DNS query. An unreadable
+ * (or missing) hosts file knows no names.
+ */
+export async function resolveFromHostsFile(
+  host: string,
+  file = hostsFilePath(),
+): Promise<{ file: string; resolution: Resolution }> {
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    text = '';
+  }
+  return { file, resolution: { host, addresses: lookupHostsFile(text, host) } };
 }

@@ -56,6 +56,27 @@ export function isAddressAllowed(address: string, allow: AllowedRange[]): boolea
 const WHY =
   'Localhost Doctor only probes this machine (127.0.0.0/8, ::1, localhost) unless you opt in with ALLOW_TARGETS (see README).';
 
+/**
+ * May a name that is neither an IP literal nor loopback by definition (localhost, *.localhost) go to the OS
+ * resolver, and so possibly to DNS? Only once the user opted in to non-loopback targets: without that, a
+ * lookup of an attacker's name would itself be a packet to the network (and tell the name's DNS server that
+ * this machine asked).
+ */
+export function mayAskDns(allow = parseAllowTargets(process.env.ALLOW_TARGETS)): boolean {
+  return allow.length > 0;
+}
+
+/** The refusal of a name that the hosts file does not know, when DNS may not be asked. */
+export function notInHostsFile(host: string, file: string): { code: 'target-not-allowed'; message: string } {
+  return {
+    code: 'target-not-allowed',
+    message:
+      `${host} is not in the hosts file (${file}), and it was not looked up in DNS: a name is sent to DNS ` +
+      'only after you opt in to targets outside this machine with ALLOW_TARGETS (see README). To reach a ' +
+      `local service by this name, add a line like "127.0.0.1 ${host}" to ${file}.`,
+  };
+}
+
 /** Decides before any packet is sent whether the doctor may probe these resolved addresses. */
 export function checkTargetAddresses(
   host: string,

@@ -1,4 +1,10 @@
-import { checkTargetAddresses, isAddressAllowed, parseAllowTargets } from '@/lib/security/target-policy';
+import {
+  checkTargetAddresses,
+  isAddressAllowed,
+  mayAskDns,
+  notInHostsFile,
+  parseAllowTargets,
+} from '@/lib/security/target-policy';
 
 describe('target policy', () => {
   test.each(['127.0.0.1', '127.255.0.9', '::1', '::ffff:127.0.0.1'])('%s is this machine', (a) => {
@@ -31,5 +37,22 @@ describe('target policy', () => {
     expect(r).toMatchObject({ allowed: false, code: 'target-not-allowed' });
     if (!r.allowed) expect(r.message).toContain('10.0.0.1 is not a loopback address');
     expect(checkTargetAddresses('nowhere.test', [], [])).toMatchObject({ allowed: false });
+  });
+});
+
+describe('which names may be sent to DNS', () => {
+  test('only after the user opted in to non-loopback targets with a usable ALLOW_TARGETS entry', () => {
+    expect(mayAskDns([])).toBe(false);
+    expect(mayAskDns(parseAllowTargets('junk, also junk'))).toBe(false);
+    expect(mayAskDns(parseAllowTargets('192.168.1.0/24'))).toBe(true);
+  });
+
+  test('the refusal says the name was not looked up in DNS and how to opt in or add it', () => {
+    const r = notInHostsFile('zzz.example', '/etc/hosts');
+    expect(r.code).toBe('target-not-allowed');
+    expect(r.message).toContain('zzz.example is not in the hosts file (/etc/hosts)');
+    expect(r.message).toContain('not looked up in DNS');
+    expect(r.message).toContain('ALLOW_TARGETS');
+    expect(r.message).toContain('"127.0.0.1 zzz.example"');
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { Intent } from '@/lib/diagnosis/types';
 import { Wizard } from '@/components/wizard/Wizard';
+import { openedFromAnotherSite } from '@/lib/security/foreign-navigation';
 
 // Spelled out rather than the generated PageProps helper, so `tsc` passes before the first `next build`.
 interface Props {
@@ -27,6 +29,7 @@ export default async function DiagnosePage(props: Props) {
   const { intent } = await props.searchParams;
   const wanted: Intent = intent === 'start' ? 'start' : 'reach';
   const input = decodeTarget(target);
+  const confirmFirst = openedFromAnotherSite(await headers());
   // Keyed by target: moving to another address starts a fresh wizard (live log, OS choice, pause).
-  return <Wizard key={`${input}|${wanted}`} input={input} intent={wanted} />;
+  return <Wizard key={`${input}|${wanted}`} input={input} intent={wanted} confirmFirst={confirmFirst} />;
 }

@@ -1,0 +1,28 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { Wizard } from '@/components/wizard/Wizard';
+import { connections, httpOkDiagnosis, listener, table } from '../../fixtures/diagnoses';
+import { fakeApi, renderWithProviders } from '../render';
+
+jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn() }) }));
+
+describe('a diagnosis another site sent the browser to', () => {
+  it('shows the target as text and fetches nothing until the click, then diagnoses', async () => {
+    const api = fakeApi((url) => {
+      if (url.pathname === '/api/diagnose') return { body: httpOkDiagnosis() };
+      if (url.pathname === '/api/listeners') return { body: table([listener()]) };
+      return { body: connections(3000) };
+    });
+    const target = 'localhost:3000/admin/<b>delete-all</b>?confirm=yes';
+    renderWithProviders(<Wizard input={target} intent="reach" confirmFirst />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      `You were sent here from another site: diagnose ${target}?`,
+    );
+    expect(screen.getByTestId('foreign-target').childElementCount).toBe(0); // inert text, not markup
+    await new Promise((r) => setTimeout(r, 300));
+    expect(api).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Diagnose this address' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /works/ })).toBeInTheDocument();
+    expect(api.mock.calls.map(([u]) => new URL(String(u), 'http://x').pathname)).toContain('/api/diagnose');
+  });
+});
