@@ -113,7 +113,9 @@ test('HTTP 500 is http-error with the status', async () => {
     res.end('boom');
   });
   const d = await run(`127.0.0.1:${s.port}`);
-  expect(finding(d, 'http-error').title).toBe(`127.0.0.1:${s.port} answers HTTP 500 Internal Server Error`);
+  expect(finding(d, 'http-error').title).toBe(
+    `127.0.0.1:${s.port} answers HTTP 500 \u201cInternal Server Error\u201d`,
+  );
 });
 
 test('a TLS server asked without https:// is tls-expected', async () => {
