@@ -57,8 +57,8 @@ describe('a child process serving HTTP', () => {
     const listening = finding(d, 'listening');
     expect(listening.title).toBe(`node (pid ${server.pid}) is listening on port ${server.port}`);
     expect(listening.detail).toContain('node -e');
-    expect(finding(d, 'http-ok').title).toContain('200 OK');
-    expect(finding(d, 'http-ok').title).toContain('"Child App"');
+    expect(finding(d, 'http-ok').title).toContain('200 \u201cOK\u201d');
+    expect(finding(d, 'http-ok').title).toContain('\u201cChild App\u201d');
     expect(d.summary.severity).toBe('ok');
   });
 
