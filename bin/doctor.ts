@@ -3,28 +3,36 @@
  * Exit 0 when no finding is an error, 1 when one is, 2 for bad input.
  */
 import { parseCliArgs } from '@/lib/cli/args';
-import { renderText } from '@/lib/cli/render';
+import { renderJson, renderText } from '@/lib/cli/render';
 import { diagnose } from '@/lib/diagnosis';
+import { forTerminalLines } from '@/lib/text/outside';
+
+/** Colours on a terminal; NO_COLOR turns them off, FORCE_COLOR on (for a pager, or a test reading the pipe). */
+function wantsColor(): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(process.stdout.isTTY);
+}
 
 async function main(): Promise<number> {
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
-    process.stderr.write(parsed.message + '\n');
+    process.stderr.write(forTerminalLines(parsed.message) + '\n');
     return 2;
   }
   const { target, json, intent } = parsed.args;
   const result = await diagnose(target, { intent });
   if (!result.ok) {
-    if (json) process.stdout.write(JSON.stringify({ error: result.error }, null, 2) + '\n');
-    else process.stderr.write(`${result.error.message}\n`);
+    if (json) process.stdout.write(renderJson({ error: result.error }) + '\n');
+    else process.stderr.write(`${forTerminalLines(result.error.message)}\n`);
     return 2;
   }
   const d = result.diagnosis;
-  if (json) process.stdout.write(JSON.stringify(d, null, 2) + '\n');
+  if (json) process.stdout.write(renderJson(d) + '\n');
   else
     process.stdout.write(
       renderText(d, {
-        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        color: wantsColor(),
         platform: d.facts.platform,
       }),
     );

@@ -57,8 +57,8 @@ describe('a child process serving HTTP', () => {
     const listening = finding(d, 'listening');
     expect(listening.title).toBe(`node (pid ${server.pid}) is listening on port ${server.port}`);
     expect(listening.detail).toContain('node -e');
-    expect(finding(d, 'http-ok').title).toContain('200 OK');
-    expect(finding(d, 'http-ok').title).toContain('"Child App"');
+    expect(finding(d, 'http-ok').title).toContain('200 \u201cOK\u201d');
+    expect(finding(d, 'http-ok').title).toContain('\u201cChild App\u201d');
     expect(d.summary.severity).toBe('ok');
   });
 
@@ -113,7 +113,9 @@ test('HTTP 500 is http-error with the status', async () => {
     res.end('boom');
   });
   const d = await run(`127.0.0.1:${s.port}`);
-  expect(finding(d, 'http-error').title).toBe(`127.0.0.1:${s.port} answers HTTP 500 Internal Server Error`);
+  expect(finding(d, 'http-error').title).toBe(
+    `127.0.0.1:${s.port} answers HTTP 500 \u201cInternal Server Error\u201d`,
+  );
 });
 
 test('a TLS server asked without https:// is tls-expected', async () => {

@@ -8,7 +8,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-wrap gap-x-3">
       <dt className="w-36 shrink-0 text-slate-600 dark:text-slate-400">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -66,7 +66,7 @@ export function AppAnswer({ app, target }: { app: AppProbe | null; target: Targe
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900">
       <p className="flex flex-wrap items-center gap-3">
-        <span className="text-base font-semibold">{headline(app)}</span>
+        <span className="min-w-0 text-base font-semibold [overflow-wrap:anywhere]">{headline(app)}</span>
         {url ? (
           <a
             href={url}
@@ -96,7 +96,7 @@ export function AppAnswer({ app, target }: { app: AppProbe | null; target: Targe
         {app.tls ? <TlsRows tls={app.tls} /> : null}
         {app.banner ? (
           <Row label="First bytes it sent">
-            <code className="break-all font-mono">{app.banner}</code>
+            <span className="break-all font-mono">{app.banner}</span>
           </Row>
         ) : null}
         {app.message ? <Row label="Detail">{app.message}</Row> : null}

@@ -1,4 +1,5 @@
 import type { Diagnosis, Finding, Platform, Severity, Step } from '@/lib/diagnosis/types';
+import { forTerminal } from '@/lib/text/outside';
 
 const STEPS: { step: Step; title: string }[] = [
   { step: 'start', title: 'Start the service' },
@@ -10,13 +11,18 @@ const STEPS: { step: Step; title: string }[] = [
 const MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i', ok: '✓' };
 const COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36', ok: '32' };
 
-/** The diagnosis as text for a terminal: the headline, then each step's findings with this OS's commands. */
+/**
+ * The diagnosis as text for a terminal: the headline, then each step's findings with this OS's commands.
+ * Every text field may quote a server or a process (reason phrase, Server header, command line), so each
+ * one passes through forTerminal before the CLI adds its own colours: only those reach the terminal as
+ * escape sequences.
+ */
 export function renderText(d: Diagnosis, options: { color: boolean; platform: Platform }): string {
   const c = (sev: Severity, s: string) => (options.color ? `\x1b[${COLOR[sev]}m${s}\x1b[0m` : s);
   const bold = (s: string) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
   const lines: string[] = [];
-  lines.push(`${bold('Localhost Doctor')} — ${d.target.display}`);
-  lines.push(c(d.summary.severity, `${MARK[d.summary.severity]} ${d.summary.headline}`));
+  lines.push(`${bold('Localhost Doctor')} — ${forTerminal(d.target.display)}`);
+  lines.push(c(d.summary.severity, `${MARK[d.summary.severity]} ${forTerminal(d.summary.headline)}`));
   for (const { step, title } of STEPS) {
     const findings = d.findings.filter((f) => f.step === step);
     if (findings.length === 0) continue;
@@ -27,8 +33,23 @@ export function renderText(d: Diagnosis, options: { color: boolean; platform: Pl
 }
 
 function renderFinding(f: Finding, platform: Platform, c: (s: Severity, t: string) => string): string[] {
-  const out = [`  ${c(f.severity, MARK[f.severity])} ${f.title}`, `    ${f.detail}`];
+  const out = [
+    `  ${c(f.severity, MARK[f.severity])} ${forTerminal(f.title)}`,
+    `    ${forTerminal(f.detail)}`,
+  ];
   const fixes = f.fixes.filter((x) => x.platform === platform || x.platform === 'any');
-  for (const fix of fixes) out.push(`    → ${fix.label}:`, `        ${fix.command}`);
+  for (const fix of fixes)
+    out.push(`    → ${forTerminal(fix.label)}:`, `        ${forTerminal(fix.command)}`);
   return out;
+}
+
+/**
+ * JSON for a terminal, still exact: JSON.stringify escapes C0 controls but leaves C1 controls, bidi
+ * controls and U+2028/U+2029 raw. Writing those as \uXXXX escapes gives the same value to any JSON parser.
+ */
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

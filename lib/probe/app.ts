@@ -12,6 +12,7 @@ import { openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/
 import { assertLiteralIp } from '@/lib/probe/tcp';
 import { describeTls } from '@/lib/probe/tls-info';
 import { DEFAULT_PROBE_TIMEOUTS, type AppProbe, type ProbeTimeouts } from '@/lib/probe/types';
+import { outsideText } from '@/lib/text/outside';
 
 export interface ApplicationProbeOptions {
   timeouts?: Partial<ProbeTimeouts>;
@@ -28,6 +29,8 @@ const DEADLINE_SLACK_MS = 50;
 /** The safety net fires after the deadline that every wait already respects, so it only catches bugs. */
 const SAFETY_NET_MS = 25;
 const USER_AGENT = 'LocalhostDoctor/0.1 (+diagnosis probe)';
+/** Messages quote error text from TLS and sockets (an alert's description, a certificate's name). */
+const MESSAGE_MAX_CHARS = 500;
 
 type Outcome = Omit<AppProbe, 'address' | 'port' | 'timeMs'>;
 
@@ -214,7 +217,9 @@ export async function probeApplication(
   );
   try {
     const result = await Promise.race([work, overtime]);
-    return { address, port, ...result, timeMs: performance.now() - started };
+    const message =
+      result.message === undefined ? {} : { message: outsideText(result.message, MESSAGE_MAX_CHARS) };
+    return { address, port, ...result, ...message, timeMs: performance.now() - started };
   } finally {
     clearTimeout(safetyNet);
     for (const socket of ctx.sockets) socket.destroy();

@@ -2,11 +2,19 @@ import 'server-only';
 import { extractTitle, isBodyComplete, parseHttpHead, TITLE_SEARCH_BYTES } from '@/lib/probe/http-parse';
 import { greetingComplete, isTlsRecord, startsLikeHttp } from '@/lib/probe/sniff';
 import type { HttpAnswer } from '@/lib/probe/types';
+import { outsideOrNull, outsideText } from '@/lib/text/outside';
 
 /** Bytes kept per connection: room for a large head plus the part of the body searched for <title>. */
 export const HOLD_CAP = 64 * 1024 + TITLE_SEARCH_BYTES;
 /** Body bytes counted before we stop reading; a diagnosis never needs the whole of a big download. */
 export const BODY_COUNT_CAP = 1024 * 1024;
+
+/**
+ * Longest server-provided strings we keep (longer ones are cut with a note): enough for any real reason
+ * phrase, Server or Content-Type header; a Location may carry a long query string (OAuth redirects).
+ */
+export const FIELD_MAX_CHARS = 200;
+export const LOCATION_MAX_CHARS = 1000;
 
 /** What a SocketReader has received, as plain data (keeps these functions free of sockets). */
 export interface Received {
@@ -45,11 +53,11 @@ export function httpAnswerFrom(received: Received, sentAt: number): HttpAnswer |
   return {
     httpVersion: head.httpVersion,
     status: head.status,
-    reason: head.reason,
-    server: head.headers['server'] ?? null,
-    contentType: head.headers['content-type'] ?? null,
+    reason: outsideText(head.reason, FIELD_MAX_CHARS),
+    server: outsideOrNull(head.headers['server'], FIELD_MAX_CHARS),
+    contentType: outsideOrNull(head.headers['content-type'], FIELD_MAX_CHARS),
     title: extractTitle(head, received.bytes.subarray(head.headLength)),
-    location: head.headers['location'] ?? null,
+    location: outsideOrNull(head.headers['location'], LOCATION_MAX_CHARS),
     ttfbMs: received.firstByteAt === null ? 0 : Math.max(0, received.firstByteAt - sentAt),
     bodyBytes,
     bodyTruncated: !isBodyComplete(head, bodyBytes, received.tail) && !closedCleanly,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { outsideText } from '@/lib/text/outside';
 
 /**
  * A deliberately small HTTP/1.x response reader working on raw bytes. We parse by hand instead of using
@@ -106,12 +107,23 @@ export function dechunk(body: Buffer): Buffer {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/**
+ * A reference to a control character (`&#27;` is ESC), a surrogate or a noncharacter stays as written:
+ * decoding it would hand raw control bytes to whoever prints the title.
+ */
+function decodable(code: number): boolean {
+  if (!(code > 0 && code <= 0x10ffff)) return false;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return code === 0x09 || code === 0x0a || code === 0x0d;
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  return !((code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe);
+}
+
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code =
         name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      return decodable(code) ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -134,5 +146,5 @@ export function extractTitle(head: HttpHead, body: Buffer): string | null {
   if (!match) return null;
   const title = decodeEntities(match[1]).replace(/\s+/g, ' ').trim();
   if (title === '') return null;
-  return title.length > TITLE_MAX_CHARS ? `${title.slice(0, TITLE_MAX_CHARS)}…` : title;
+  return outsideText(title, TITLE_MAX_CHARS);
 }

@@ -1,6 +1,10 @@
 import 'server-only';
 import type { TLSSocket } from 'node:tls';
 import type { TlsAnswer } from '@/lib/probe/types';
+import { outsideOrNull } from '@/lib/text/outside';
+
+/** Certificate names and error codes are the server's text: a certificate can carry any CN. */
+const TLS_FIELD_MAX_CHARS = 200;
 
 /** A certificate name field is a string, or an array when the name has several CN entries. */
 function firstName(value: unknown): string | null {
@@ -36,9 +40,9 @@ export function describeTls(socket: TLSSocket): TlsAnswer {
   return {
     protocol: socket.getProtocol() ?? null,
     cipher: socket.getCipher()?.name ?? null,
-    subject: hasCert ? firstName(cert.subject?.CN) : null,
-    issuer: hasCert ? firstName(cert.issuer?.CN) : null,
-    validTo: hasCert ? isoDate(cert.valid_to) : null,
-    authorizationError,
+    subject: hasCert ? outsideOrNull(firstName(cert.subject?.CN), TLS_FIELD_MAX_CHARS) : null,
+    issuer: hasCert ? outsideOrNull(firstName(cert.issuer?.CN), TLS_FIELD_MAX_CHARS) : null,
+    validTo: hasCert ? outsideOrNull(isoDate(cert.valid_to), TLS_FIELD_MAX_CHARS) : null,
+    authorizationError: outsideOrNull(authorizationError, TLS_FIELD_MAX_CHARS),
   };
 }

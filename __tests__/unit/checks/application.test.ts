@@ -15,14 +15,16 @@ const serving = (over: Parameters<typeof app>[2], target = '127.0.0.1:3000') =>
 describe('what answered', () => {
   test('HTTP 200 is http-ok with title and server, and the summary says it works', () => {
     const d = serving({ http: httpAnswer(200) });
-    expect(find(d, 'http-ok')!.title).toBe('127.0.0.1:3000 answers: 200 OK \u2014 "My App"');
-    expect(find(d, 'http-ok')!.detail).toContain('server "uvicorn"');
+    expect(find(d, 'http-ok')!.title).toBe(
+      '127.0.0.1:3000 answers: 200 \u201cOK\u201d \u2014 \u201cMy App\u201d',
+    );
+    expect(find(d, 'http-ok')!.detail).toContain('server \u201cuvicorn\u201d');
     expect(d.summary).toMatchObject({ severity: 'ok', cause: 'http-ok' });
   });
 
   test('a redirect is http-ok with its target', () => {
     const d = serving({ http: httpAnswer(302, { location: '/login', title: null }) });
-    expect(find(d, 'http-ok')!.detail).toContain('redirecting to /login');
+    expect(find(d, 'http-ok')!.detail).toContain('redirecting to \u201c/login\u201d');
   });
 
   test('HTTP 500 is an http-error with the status', () => {
@@ -30,7 +32,7 @@ describe('what answered', () => {
     const f = find(d, 'http-error')!;
     expect(f).toMatchObject({
       severity: 'error',
-      title: '127.0.0.1:3000 answers HTTP 500 Internal Server Error',
+      title: '127.0.0.1:3000 answers HTTP 500 \u201cInternal Server Error\u201d',
     });
     expect(d.summary.cause).toBe('http-error');
   });
@@ -88,6 +90,6 @@ test('a working address with only a warning leads with the success, then the war
   );
   expect(d.summary.severity).toBe('warning');
   expect(d.summary.headline).toBe(
-    '127.0.0.1:3000 answers: 200 OK \u2014 "My App", but port 3000 is reachable from other machines (0.0.0.0:3000)',
+    '127.0.0.1:3000 answers: 200 \u201cOK\u201d \u2014 \u201cMy App\u201d, but port 3000 is reachable from other machines (0.0.0.0:3000)',
   );
 });

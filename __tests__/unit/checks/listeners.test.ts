@@ -32,7 +32,7 @@ describe('who listens', () => {
     );
     const f = find(d, 'listening')!;
     expect(f.title).toBe('python3 (pid 77) is listening on port 3000');
-    expect(f.detail).toContain('`python3 -m http.server`');
+    expect(f.detail).toContain('command \u201cpython3 -m http.server\u201d');
     expect(ids(d)).not.toContain('no-listener');
     expect(d.summary.severity).toBe('ok');
   });

@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { quoteOutside } from '@/lib/text/outside';
 
 /** The server is up and speaks HTTP, but answered 4xx (warning: wrong path or method) or 5xx (error: it failed). */
 export const httpError: Check = (facts) => {
@@ -18,8 +19,8 @@ export const httpError: Check = (facts) => {
       id: 'http-error',
       severity: serverSide ? 'error' : 'warning',
       step: 'open',
-      title: `${facts.target.display} answers HTTP ${http.status} ${http.reason}`,
-      detail: `${hostPort(app.address, app.port)} answered ${http.status} ${http.reason}${http.server ? ` (server "${http.server}")` : ''} in ${Math.round(http.ttfbMs)} ms. ${meaning}`,
+      title: `${facts.target.display} answers HTTP ${http.status} ${quoteOutside(http.reason)}`,
+      detail: `${hostPort(app.address, app.port)} answered ${http.status} ${quoteOutside(http.reason)}${http.server ? ` (server ${quoteOutside(http.server)})` : ''} in ${Math.round(http.ttfbMs)} ms. ${meaning}`,
       fixes: [{ platform: 'any', label: 'See the full answer, headers included', command: `curl -v ${url}` }],
       lesson: 'http',
     },

@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { quoteOutside } from '@/lib/text/outside';
 
 /** An HTTP(S) answer below 400: the address works; say what answered. */
 export const httpOk: Check = (facts) => {
@@ -8,18 +9,18 @@ export const httpOk: Check = (facts) => {
   if (!app || !http || (app.kind !== 'http' && app.kind !== 'https') || http.status >= 400) return [];
   const scheme = app.kind === 'https' ? 'https' : 'http';
   const parts = [
-    `${hostPort(app.address, app.port)} answered ${scheme.toUpperCase()} ${http.status} ${http.reason} in ${Math.round(http.ttfbMs)} ms`,
-    http.title ? `page title "${http.title}"` : null,
-    http.server ? `server "${http.server}"` : null,
-    http.contentType ? `content type ${http.contentType}` : null,
-    http.location ? `redirecting to ${http.location}` : null,
+    `${hostPort(app.address, app.port)} answered ${scheme.toUpperCase()} ${http.status} ${quoteOutside(http.reason)} in ${Math.round(http.ttfbMs)} ms`,
+    http.title ? `page title ${quoteOutside(http.title)}` : null,
+    http.server ? `server ${quoteOutside(http.server)}` : null,
+    http.contentType ? `content type ${quoteOutside(http.contentType)}` : null,
+    http.location ? `redirecting to ${quoteOutside(http.location)}` : null,
   ].filter(Boolean);
   return [
     {
       id: 'http-ok',
       severity: 'ok',
       step: 'open',
-      title: `${facts.target.display} answers: ${http.status} ${http.reason}${http.title ? ` \u2014 "${http.title}"` : ''}`,
+      title: `${facts.target.display} answers: ${http.status} ${quoteOutside(http.reason)}${http.title ? ` \u2014 ${quoteOutside(http.title)}` : ''}`,
       detail: `${parts.join('; ')}. Open ${targetUrl(facts, scheme)} in your browser.`,
       fixes: [{ platform: 'any', label: 'Open it', command: targetUrl(facts, scheme) }],
       lesson: 'http',

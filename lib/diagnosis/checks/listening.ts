@@ -6,6 +6,7 @@ import {
   targetAddresses,
   tcpListeners,
 } from '@/lib/diagnosis/view';
+import { capOutside, quoteOutside } from '@/lib/text/outside';
 
 /** Who serves the target: the owner, named, for every listener that accepts the target's addresses. */
 export const listening: Check = (facts) => {
@@ -21,8 +22,7 @@ export const listening: Check = (facts) => {
       : `${first.process ?? 'a process'} (pid ${first.pid})`;
   const details = serving.map((l) => {
     // The whole command line is in the facts; the sentence only needs enough of it to recognise the process.
-    const shown = l.command && l.command.length > 100 ? `${l.command.slice(0, 99)}\u2026` : l.command;
-    const cmd = shown ? `, command \`${shown}\`` : '';
+    const cmd = l.command ? `, command ${quoteOutside(capOutside(l.command, 100))}` : '';
     const since = l.startedAt ? `, running since ${l.startedAt}` : '';
     return `${describeListener(l)}${cmd}${since}`;
   });

@@ -1,5 +1,6 @@
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { application, hostPort, urlHost } from '@/lib/diagnosis/view';
+import { quoteOutside } from '@/lib/text/outside';
 
 const CLIENTS: Record<string, (host: string, port: number) => Fix> = {
   SSH: (h, p) => ({
@@ -39,7 +40,7 @@ export const notHttp: Check = (facts) => {
         ? `${facts.target.display} is a ${protocol} server, not a web page`
         : `${facts.target.display} answers, but not in HTTP`,
       detail:
-        `${hostPort(app.address, app.port)} answered ${app.banner ? `"${app.banner}"` : 'in a protocol that is not HTTP'}` +
+        `${hostPort(app.address, app.port)} answered ${app.banner ? quoteOutside(app.banner) : 'in a protocol that is not HTTP'}` +
         `${protocol ? ` \u2014 that is ${protocol}` : ''}. A browser cannot show it; use a ${protocol ?? 'matching'} client, or check that your web app is not on another port.`,
       fixes: client ? [client] : [],
       lesson: 'http',

@@ -10,6 +10,7 @@ import {
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import { forwardingHolder } from '@/lib/host/container-holders';
 import { containerFixes, containerHolders } from './container-holder';
+import { quoteOutside } from '@/lib/text/outside';
 
 /** intent=start: the user wants to start a service here, but something already holds the port. */
 export const portTaken: Check = (facts) => {
@@ -50,7 +51,7 @@ export const portTaken: Check = (facts) => {
       step: 'start',
       title: `Port ${port} is already taken by ${holder.pid === null ? 'a process you cannot see' : `${holder.process ?? 'a process'} (pid ${holder.pid})`}`,
       detail:
-        `${listAnd(tcp.map(describeListener))}${holder.command ? `, started as \`${holder.command}\`` : ''}. ` +
+        `${listAnd(tcp.map(describeListener))}${holder.command ? `, started as ${quoteOutside(holder.command)}` : ''}. ` +
         `Starting yours on ${hostPort(bind, port)} would fail with EADDRINUSE ("address already in use"). ` +
         `Stop the holder if it is an old copy of your service, or start yours on another port` +
         (free !== null ? ` \u2014 ${free} is free.` : '.') +

@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { quoteOutside } from '@/lib/text/outside';
 
 /** The port speaks TLS (HTTPS) but the user did not ask for https://: a browser sending plain HTTP gets nothing useful. */
 export const tlsExpected: Check = (facts) => {
@@ -7,7 +8,7 @@ export const tlsExpected: Check = (facts) => {
   if (!app || (app.kind !== 'https' && app.kind !== 'tls') || facts.target.scheme === 'https') return [];
   const url = targetUrl(facts, 'https');
   const cert = app.tls?.authorizationError
-    ? ` Its certificate is not trusted (${app.tls.authorizationError}${app.tls.subject ? `, for "${app.tls.subject}"` : ''}), which is normal for a local development certificate: the browser will ask you to confirm.`
+    ? ` Its certificate is not trusted (${quoteOutside(app.tls.authorizationError)}${app.tls.subject ? `, for ${quoteOutside(app.tls.subject)}` : ''}), which is normal for a local development certificate: the browser will ask you to confirm.`
     : '';
   return [
     {

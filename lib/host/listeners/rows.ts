@@ -1,6 +1,22 @@
 import 'server-only';
 import type { Family, Listener, Protocol } from '@/lib/host/listeners/types';
 import type { ProcessInfo } from '@/lib/host/processes';
+import { outsideOrNull } from '@/lib/text/outside';
+
+/**
+ * A process chooses its own name and arguments, so they are outside text: bounded (a JVM's command line
+ * can be long, a hostile one endless) and bidi-inert. Done here, where every OS adapter builds its rows.
+ */
+const PROCESS_NAME_MAX_CHARS = 200;
+const COMMAND_MAX_CHARS = 2000;
+
+/**
+ * Findings mention a process by its bare name ("node (pid 42)"), so a name must not carry the backticks
+ * that mark the doctor's own code; command lines are always quoted and keep theirs.
+ */
+function processName(name: string | null | undefined): string | null {
+  return outsideOrNull(name, PROCESS_NAME_MAX_CHARS)?.replace(/`/g, '\\x60') ?? null;
+}
 
 /** A socket as an OS source reports it, before its owner's details are attached. */
 export interface SocketRow {
@@ -20,8 +36,8 @@ export function toListener(row: SocketRow, owner: Partial<ProcessInfo> | undefin
     port: row.port,
     family: row.family,
     pid: row.pid,
-    process: owner?.name ?? null,
-    command: owner?.command ?? null,
+    process: processName(owner?.name),
+    command: outsideOrNull(owner?.command, COMMAND_MAX_CHARS),
     user: owner?.user ?? null,
     uid: owner?.uid ?? null,
     startedAt: owner?.startedAt ?? null,
