@@ -3,11 +3,11 @@
  * commands, read off the page as a person would copy them, are run in a real bash against the test's own
  * loopback server: nothing but the intended program runs. A control proves the unquoted form would have.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'shell-quote';
-import { runCommand } from '@/lib/exec';
 import type { ChildServer } from '../support/child-server';
 import { diagnosePath } from './support/browser';
 import { e2eSession } from './support/session';
@@ -22,8 +22,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** bash -c with a deadline; the commands only talk to the test's own server on loopback. */
-const bash = (line: string) => runCommand('bash', ['-c', `timeout 5 ${line}`], { timeoutMs: 8000 });
+/**
+ * A real bash reading the line, with a deadline; the commands only talk to the test's own server on loopback.
+ * (lib/exec is server-only, so the e2e runner calls execFile itself: an argument array, a timeout.)
+ */
+const bash = (line: string) =>
+  new Promise<number>((resolve) => {
+    execFile('bash', ['-c', line], { timeout: 8000 }, (err) => resolve(err ? Number(err.code ?? 1) : 0));
+  });
 
 test('a crafted /diagnose link shows commands that run only curl and nc, with the URL as one argument', async () => {
   if (!e2e.ready) return;
@@ -46,15 +52,15 @@ test('a crafted /diagnose link shows commands that run only curl and nc, with th
 
   for (const line of shown.filter((c) => /^(curl|nc) /.test(c))) {
     const program = line.split(' ')[0]!;
-    if ((await runCommand('bash', ['-c', `command -v ${program}`])).code !== 0) continue;
-    await bash(line);
+    if ((await bash(`command -v ${program}`)) !== 0) continue;
+    await bash(`timeout 5 ${line}`);
   }
   expect(existsSync(marker)).toBe(false);
 
   // Control: the same URL in the unquoted form the app used to show does run the payload.
   const control = join(dir, 'CONTROL');
   const unquoted = `curl --max-time 3 -sS -o /dev/null http://localhost:${server.port}/?$(touch\${IFS}${control})`;
-  await bash(unquoted);
+  await bash(`timeout 5 ${unquoted}`);
   expect(existsSync(control)).toBe(true);
 });
 
