@@ -121,6 +121,10 @@ function buildTarget(
     hostKind = 'ipv4';
   }
   if (!host) return invalid(`"${input.slice(0, 80)}" has no host.`);
+  if (hostKind === 'name' && !isHostName(host))
+    return invalid(
+      `"${typedHost(rest).slice(0, 80)}" is not a host name: a name is labels of letters, digits and hyphens separated by dots (like localhost or api.localhost).`,
+    );
   const notes: string[] = [];
   const typed = typedHost(rest).toLowerCase();
   if (hostKind === 'ipv6' && /^::ffff:/i.test(host)) {
@@ -146,6 +150,19 @@ function buildTarget(
     ok: true,
     target: { input, host, hostKind, port, scheme, path, display: display(host, hostKind, port), notes },
   };
+}
+
+/**
+ * A DNS host name after WHATWG URL has lowercased it and turned any Unicode (IDNA) into punycode: labels of
+ * letters, digits and hyphens, none starting or ending with a hyphen, each at most 63 characters, at most 253
+ * in all, one trailing dot allowed. URL alone lets `$ ( ) ; & ` { }` through in a host, and a host is a word
+ * in every command we show. Underscores are accepted: not valid in DNS host names, but real in container and
+ * compose service names people type (`my_db:5432`), and no shell reads `_` specially.
+ */
+function isHostName(host: string): boolean {
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (name.length === 0 || name.length > 253) return false;
+  return name.split('.').every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label));
 }
 
 /** The IPv4 address inside an IPv4-mapped IPv6 address (URL has already normalised it to ::ffff:7f00:1). */

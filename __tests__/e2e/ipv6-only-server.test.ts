@@ -34,7 +34,7 @@ test('a server on ::1 only, asked for as 127.0.0.1, is explained with both addre
   expect(text).toContain(`[::1]:${port}`);
   expect(text).toContain('127.0.0.1');
   // The fix: reach it where it is (or make it listen on both families).
-  await card.getByText(`curl -v http://[::1]:${port}/`).waitFor();
+  await card.getByText(`curl -v 'http://[::1]:${port}/'`).waitFor();
 
   const verdict = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   // Both addresses named (the engine words the headline; only the facts are pinned here).

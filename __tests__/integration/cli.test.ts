@@ -52,6 +52,20 @@ test('a closed port exits 1 and prints the four steps with this OS\u2019s comman
   expect(r.stdout).toContain(`python manage.py runserver 127.0.0.1:${port}`);
 });
 
+test('a target whose path carries shell syntax is printed inside single quotes in every command', async () => {
+  const port = await closedPort();
+  const r = await runDoctor([`localhost:${port}/?$(touch\${IFS}/tmp/ld-never)`]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain(`curl -v 'http://localhost:${port}/?$(touch\${IFS}/tmp/ld-never)'`);
+  expect(r.stdout).not.toMatch(/curl -v http:\/\/localhost:\d+\/\?\$\(/);
+});
+
+test('a host name with shell syntax is bad input: exit 2, nothing diagnosed', async () => {
+  const r = await runDoctor(['a;id;.localhost:7001']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('is not a host name');
+});
+
 test('--json prints the API\u2019s shape and exits 0 when nothing is an error', async () => {
   const s = await startHttpServer((_, res) => res.end('<title>cli</title>'));
   const r = await runDoctor([`127.0.0.1:${s.port}`, '--json']);

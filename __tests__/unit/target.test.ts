@@ -79,3 +79,41 @@ describe('parseTarget', () => {
     }
   });
 });
+
+describe('host names are host names', () => {
+  test.each([
+    'a;id;.localhost:7001',
+    'a$(id).localhost:7001',
+    'a`id`.localhost:7001',
+    'a&b.localhost:3000',
+    '-x.localhost:3000',
+    'a{b}.localhost:3000',
+  ])('%s is invalid-target with a sentence that says why', (text) => {
+    const r = parseTarget(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid-target');
+      expect(r.error.message).toContain('is not a host name');
+    }
+  });
+
+  test('IDNA names are punycoded by the URL parser and accepted; underscores (compose service names) too', () => {
+    const idn = parseTarget('bücher.localhost:3000');
+    expect(idn.ok && idn.target.host).toBe('xn--bcher-kva.localhost');
+    const compose = parseTarget('my_db:5432');
+    expect(compose.ok && compose.target.host).toBe('my_db');
+  });
+
+  test('a label over 63 characters or a name over 253 is refused', () => {
+    expect(parseTarget(`${'a'.repeat(64)}.localhost:3000`).ok).toBe(false);
+    expect(parseTarget(`${'a'.repeat(63)}.localhost:3000`).ok).toBe(true);
+    expect(parseTarget(`${Array(64).fill('abc').join('.')}.localhost:3000`).ok).toBe(false);
+  });
+
+  test('paths and queries keep their characters, percent-encoded as a browser would', () => {
+    const r = parseTarget('localhost:3000/app?x=1&y=2');
+    expect(r.ok && r.target.path).toBe('/app?x=1&y=2');
+    const odd = parseTarget('localhost:3000/a b'.replace(' ', '%20') + '?q="x"');
+    expect(odd.ok && odd.target.path).toBe('/a%20b?q=%22x%22');
+  });
+});

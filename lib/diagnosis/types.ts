@@ -5,16 +5,24 @@ import type { Target } from '@/lib/target';
 import type { ContainerProxy } from '@/lib/host/container-proxies';
 import type { ExcludedPortRange } from '@/lib/host/excluded-ports';
 import type { WslInfo } from '@/lib/host/wsl';
+import type { Script, Shell } from '@/lib/shell/script';
 
 export type Severity = 'error' | 'warning' | 'info' | 'ok';
 export type Step = 'start' | 'open' | 'monitor' | 'fix';
 export type Platform = 'linux' | 'darwin' | 'win32' | 'any';
 export type Intent = 'reach' | 'start';
 
+/** How a fix's text is read: a shell's command line, the same line in every shell, code, or an address. */
+export type FixShell = Shell | 'portable' | 'code' | 'address';
+
 export interface Fix {
   platform: Platform;
   label: string;
+  /** Exactly what is shown and copied. For a shell, `script` rendered and quoted for that shell. */
   command: string;
+  shell: FixShell;
+  /** The words and operators `command` was built from (shells only), so tests and case files can check it. */
+  script?: Script;
 }
 
 export interface Finding {

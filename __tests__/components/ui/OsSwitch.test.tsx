@@ -58,6 +58,7 @@ describe('OS switch', () => {
               platform: 'linux',
               label: 'Read the range',
               command: 'cat /proc/sys/net/ipv4/ip_local_port_range',
+              shell: 'posix',
             },
           ]}
         />

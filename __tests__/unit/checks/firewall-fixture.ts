@@ -16,7 +16,7 @@ export const source = (tool: FirewallTool, status: FirewallSource['status'] = 'r
   command: `${tool} (fixture)`,
   status,
   detail: status === 'denied' ? 'Operation not permitted (you must be root)' : null,
-  sudo: status === 'denied' ? `sudo ${tool} (fixture)` : null,
+  sudo: status === 'denied' ? ['sudo', tool, '(fixture)'] : null,
   rules: 0,
 });
 export const firewall = (parts: Partial<FirewallFacts> & { tools: FirewallTool[] }): FirewallFacts => ({

@@ -1,3 +1,4 @@
+import { cmd } from '@/lib/shell/script';
 import { runChecks } from '@/lib/diagnosis/run-checks';
 import { parseIptablesSave } from '@/lib/host/firewall/iptables';
 import { mergeNetfilter } from '@/lib/host/firewall/linux';
@@ -20,6 +21,8 @@ describe('firewall-blocks: a rule that certainly applies is named as the cause',
       platform: 'linux',
       label: "Delete the rule 'tcp dport { 6001, 6002 } reject with icmp port-unreachable'",
       command: 'sudo nft delete rule inet fw out handle 17',
+      shell: 'posix',
+      script: cmd('sudo', 'nft', 'delete', 'rule', 'inet', 'fw', 'out', 'handle', '17'),
     });
     expect(f.fixes[1]!.command).toBe(
       'sudo nft insert rule inet fw out position 17 oif lo tcp dport 6001 accept',
@@ -58,7 +61,7 @@ describe('firewall-blocks: a rule that certainly applies is named as the cause',
   test('iptables: multiport in OUTPUT, raw PREROUTING, and a destination address that must match', () => {
     const fw = iptables(fx('iptables-save-nft.txt'));
     expect(find(scenario(8005, 'refused', fw), 'firewall-blocks')!.fixes[0]!.command).toBe(
-      'sudo iptables -D OUTPUT -o lo -p tcp -m multiport --dports 8000:8010,9000 -m comment --comment "no dev servers" -j REJECT --reject-with tcp-reset',
+      "sudo iptables -D OUTPUT -o lo -p tcp -m multiport --dports 8000:8010,9000 -m comment --comment 'no dev servers' -j REJECT --reject-with tcp-reset",
     );
     expect(find(scenario(4444, 'timeout', fw), 'firewall-blocks')!.fixes[0]!.command).toBe(
       'sudo iptables -t raw -D PREROUTING -p tcp -m tcp --dport 4444 -j DROP',
@@ -174,8 +177,8 @@ describe('firewall-unreadable: without the rights to read rules, say so; guess n
     );
     expect(f.detail).toContain('nft (fixture) said "Operation not permitted (you must be root)"');
     expect(f.fixes.map((x) => x.command)).toEqual([
-      'sudo nft (fixture)',
-      'sudo iptables (fixture)',
+      "sudo nft '(fixture)'",
+      "sudo iptables '(fixture)'",
       'sudo npm run doctor -- 127.0.0.1:5000',
       'sudo npm run doctor -- 127.0.0.1:5000',
     ]);

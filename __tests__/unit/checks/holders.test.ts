@@ -132,7 +132,7 @@ describe('wsl-forwarding', () => {
     };
     const f = find(runChecks(facts), 'wsl-forwarding')!;
     expect(f.title).toBe('Port 3000 is forwarded from WSL: the service runs inside a Linux distro');
-    expect(f.fixes.map((x) => x.command)).toContain('wsl -e ss -ltnp "sport = :3000"');
+    expect(f.fixes.map((x) => x.command)).toContain("wsl -e ss -ltnp 'sport = :3000'");
   });
 
   test('on Windows, svchost running iphlpsvc on the port is a netsh port proxy', () => {

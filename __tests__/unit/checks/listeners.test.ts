@@ -43,7 +43,7 @@ describe('who listens', () => {
     expect(f.severity).toBe('error');
     expect(f.title).toContain('[::1]:8080');
     expect(f.title).toContain('127.0.0.1');
-    expect(f.fixes[0]!.command).toBe('curl -v http://[::1]:8080/');
+    expect(f.fixes[0]!.command).toBe("curl -v 'http://[::1]:8080/'");
     expect(ids(d)).not.toContain('bound-elsewhere');
     expect(d.summary.cause).toBe('family-mismatch');
   });

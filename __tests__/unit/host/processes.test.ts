@@ -48,10 +48,13 @@ describe('Linux process details', () => {
 });
 
 describe('fullProcessName', () => {
-  const { fullProcessName } = jest.requireActual<typeof import('@/lib/host/processes')>('@/lib/host/processes');
+  const { fullProcessName } =
+    jest.requireActual<typeof import('@/lib/host/processes')>('@/lib/host/processes');
   test('a comm cut at 15 characters is completed from argv[0]', () => {
     expect(fullProcessName('next-server (v1', 'next-server (v16.4.6)\0')).toBe('next-server (v16.4.6)');
-    expect(fullProcessName('python3.11-conf', '/usr/bin/python3.11-config-tool\0--x\0')).toBe('python3.11-config-tool');
+    expect(fullProcessName('python3.11-conf', '/usr/bin/python3.11-config-tool\0--x\0')).toBe(
+      'python3.11-config-tool',
+    );
   });
   test('short names and unrelated argv[0] are kept as the kernel reports them', () => {
     expect(fullProcessName('node', '/usr/bin/node\0server.js\0')).toBe('node');

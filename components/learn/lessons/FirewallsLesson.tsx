@@ -1,3 +1,5 @@
+import { shellFix } from '@/lib/diagnosis/fix';
+import { cmd, join } from '@/lib/shell/script';
 import type { Fix } from '@/lib/diagnosis/types';
 import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
@@ -5,26 +7,29 @@ import { C, Lesson } from '../Lesson';
 import { PortNow } from '../live';
 
 const LIST_RULES: Fix[] = [
-  {
-    platform: 'linux',
-    label: 'All rules (nftables, which iptables and ufw also use today)',
-    command: 'sudo nft list ruleset',
-  },
-  { platform: 'linux', label: 'ufw’s view, if you use ufw', command: 'sudo ufw status verbose' },
-  { platform: 'linux', label: 'Legacy iptables rules', command: 'sudo iptables -S' },
-  { platform: 'darwin', label: 'Packet filter rules', command: 'sudo pfctl -sr' },
-  {
-    platform: 'darwin',
-    label: 'Application firewall state',
-    command: '/usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate',
-  },
-  { platform: 'win32', label: 'Firewall state per profile', command: 'netsh advfirewall show allprofiles' },
-  {
-    platform: 'win32',
-    label: 'Enabled inbound block rules (PowerShell)',
-    command:
-      'Get-NetFirewallRule -Enabled True -Direction Inbound -Action Block | Format-Table DisplayName,Profile',
-  },
+  shellFix(
+    'linux',
+    'All rules (nftables, which iptables and ufw also use today)',
+    cmd('sudo', 'nft', 'list', 'ruleset'),
+  ),
+  shellFix('linux', 'ufw’s view, if you use ufw', cmd('sudo', 'ufw', 'status', 'verbose')),
+  shellFix('linux', 'Legacy iptables rules', cmd('sudo', 'iptables', '-S')),
+  shellFix('darwin', 'Packet filter rules', cmd('sudo', 'pfctl', '-sr')),
+  shellFix(
+    'darwin',
+    'Application firewall state',
+    cmd('/usr/libexec/ApplicationFirewall/socketfilterfw', '--getglobalstate'),
+  ),
+  shellFix('win32', 'Firewall state per profile', cmd('netsh', 'advfirewall', 'show', 'allprofiles')),
+  shellFix(
+    'win32',
+    'Enabled inbound block rules (PowerShell)',
+    join(
+      '|',
+      cmd('Get-NetFirewallRule', '-Enabled', 'True', '-Direction', 'Inbound', '-Action', 'Block'),
+      cmd('Format-Table', 'DisplayName,Profile'),
+    ),
+  ),
 ];
 
 export function FirewallsLesson({ values }: { values: LearnValues }) {

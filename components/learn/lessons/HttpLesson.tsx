@@ -1,3 +1,5 @@
+import { shellFix } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
 import { C, Lesson } from '../Lesson';
@@ -28,36 +30,36 @@ export function HttpLesson({ values }: { values: LearnValues }) {
       </ul>
       <CommandList
         fixes={[
-          {
-            platform: 'linux',
-            label: 'See the status line and headers',
-            command: `curl -sS -o /dev/null -D - http://${hp}/`,
-          },
-          {
-            platform: 'darwin',
-            label: 'See the status line and headers',
-            command: `curl -sS -o /dev/null -D - http://${hp}/`,
-          },
-          {
-            platform: 'win32',
-            label: 'See the status line and headers',
-            command: `curl.exe -sS -o NUL -D - http://${hp}/`,
-          },
-          {
-            platform: 'linux',
-            label: 'Try TLS (accepting a self-signed certificate)',
-            command: `curl -vk https://${hp}/`,
-          },
-          {
-            platform: 'darwin',
-            label: 'Try TLS (accepting a self-signed certificate)',
-            command: `curl -vk https://${hp}/`,
-          },
-          {
-            platform: 'win32',
-            label: 'Try TLS (accepting a self-signed certificate)',
-            command: `curl.exe -vk https://${hp}/`,
-          },
+          shellFix(
+            'linux',
+            'See the status line and headers',
+            cmd('curl', '-sS', '-o', '/dev/null', '-D', '-', `http://${hp}/`),
+          ),
+          shellFix(
+            'darwin',
+            'See the status line and headers',
+            cmd('curl', '-sS', '-o', '/dev/null', '-D', '-', `http://${hp}/`),
+          ),
+          shellFix(
+            'win32',
+            'See the status line and headers',
+            cmd('curl.exe', '-sS', '-o', 'NUL', '-D', '-', `http://${hp}/`),
+          ),
+          shellFix(
+            'linux',
+            'Try TLS (accepting a self-signed certificate)',
+            cmd('curl', '-vk', `https://${hp}/`),
+          ),
+          shellFix(
+            'darwin',
+            'Try TLS (accepting a self-signed certificate)',
+            cmd('curl', '-vk', `https://${hp}/`),
+          ),
+          shellFix(
+            'win32',
+            'Try TLS (accepting a self-signed certificate)',
+            cmd('curl.exe', '-vk', `https://${hp}/`),
+          ),
         ]}
       />
     </Lesson>

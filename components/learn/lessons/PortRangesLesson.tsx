@@ -1,3 +1,5 @@
+import { shellFix } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { PortFacts } from '@/lib/diagnosis/types';
 import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
@@ -11,21 +13,13 @@ const RANGE_WORDS: Record<PortFacts['ianaRange'], string> = {
 };
 
 const READ_RANGE = [
-  {
-    platform: 'linux' as const,
-    label: 'Read the ephemeral range',
-    command: 'cat /proc/sys/net/ipv4/ip_local_port_range',
-  },
-  {
-    platform: 'darwin' as const,
-    label: 'Read the ephemeral range',
-    command: 'sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last',
-  },
-  {
-    platform: 'win32' as const,
-    label: 'Read the ephemeral range',
-    command: 'netsh int ipv4 show dynamicport tcp',
-  },
+  shellFix('linux', 'Read the ephemeral range', cmd('cat', '/proc/sys/net/ipv4/ip_local_port_range')),
+  shellFix(
+    'darwin',
+    'Read the ephemeral range',
+    cmd('sysctl', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last'),
+  ),
+  shellFix('win32', 'Read the ephemeral range', cmd('netsh', 'int', 'ipv4', 'show', 'dynamicport', 'tcp')),
 ];
 
 function Facts({ f }: { f: PortFacts }) {

@@ -1,3 +1,5 @@
+import { everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
 import {
@@ -34,11 +36,10 @@ export const boundElsewhere: Check = (facts) => {
         `Port ${port} is open only on ${where}. A server bound to one address does not answer on another, so ` +
         `${listAnd(addrs.map((a) => a.address))} gets no answer on port ${port}.`,
       fixes: [
-        {
-          platform: 'any',
-          label: `Open the address the server is on`,
-          command: `curl -v http://${hostPort(first, port)}/`,
-        },
+        ...everywhereFixes(
+          `Open the address the server is on`,
+          cmd('curl', '-v', `http://${hostPort(first, port)}/`),
+        ),
         ...startFixes(bind, port).map((f) => ({ ...f, label: `Or restart it on ${bind}: ${f.label}` })),
       ],
       lesson: 'bind-addresses',

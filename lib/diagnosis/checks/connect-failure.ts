@@ -2,7 +2,7 @@ import type { Facts, Finding } from '@/lib/diagnosis/types';
 import { attempts, hostPort, listAnd, tcpListeners, describeListener } from '@/lib/diagnosis/view';
 import { testFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import type { ConnectOutcome } from '@/lib/probe/types';
-import { urlHost, targetUrl, bindAddressFor, listenerBlocksBind } from '@/lib/diagnosis/view';
+import { targetUrl, bindAddressFor, listenerBlocksBind } from '@/lib/diagnosis/view';
 
 /**
  * Shared shape of the refused / timeout / reset / unreachable findings: which addresses got that outcome,
@@ -41,7 +41,7 @@ export function connectFailure(
       title: text.title(where),
       detail: `${text.meaning} (${timings}).${context}${fallback}`,
       fixes: [
-        ...testFixes(targetUrl(facts), urlHost(facts), facts.target.port),
+        ...testFixes(targetUrl(facts), facts.target.host, facts.target.port),
         ...whoListensFixes(facts.target.port),
       ],
       lesson: text.lesson,

@@ -1,3 +1,5 @@
+import { codeFix, everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check, Facts, Fix } from '@/lib/diagnosis/types';
 import { hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
 import { forwardingHolder } from '@/lib/host/container-holders';
@@ -39,21 +41,17 @@ export function containerFixes(port: number, runtimes: string[], freePort: numbe
   const podman = runtimes.some((r) => /podman/i.test(r)) && !runtimes.some((r) => /docker/i.test(r));
   const cli = podman ? 'podman' : 'docker';
   return [
-    {
-      platform: 'any',
-      label: 'See which container publishes the port',
-      command: `${cli} ps --filter publish=${port}`,
-    },
-    {
-      platform: 'any',
-      label: 'Stop that container (its name or id from the line above)',
-      command: `${cli} stop <container>`,
-    },
-    {
-      platform: 'any',
-      label: `Or publish the container on another host port${freePort ? ` (${freePort} is free)` : ''}`,
-      command: `${cli} run -p ${freePort ?? port + 1}:<container-port> …`,
-    },
+    ...everywhereFixes(
+      'See which container publishes the port',
+      cmd(cli, 'ps', '--filter', `publish=${port}`),
+    ),
+    // Templates with placeholders to fill in, not runnable as they stand: shown as text, built from our values.
+    codeFix('any', 'Stop that container (its name or id from the line above)', `${cli} stop <container>`),
+    codeFix(
+      'any',
+      `Or publish the container on another host port${freePort ? ` (${freePort} is free)` : ''}`,
+      `${cli} run -p ${freePort ?? port + 1}:<container-port> …`,
+    ),
   ];
 }
 

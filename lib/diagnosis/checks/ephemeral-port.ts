@@ -1,3 +1,5 @@
+import { shellFix } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 
 /** The port lies in the range the OS uses for outgoing connections: it may be a random pick, or get taken at random. */
@@ -17,13 +19,13 @@ export const ephemeralPort: Check = (facts) => {
         `A port in this range is often one a server got by asking for "any free port" (port 0), so it changes on every restart; ` +
         `and a server that wants it can find it taken for a moment by an outgoing connection. Pick a fixed port outside the range for anything you restart often.`,
       fixes: [
-        { platform: 'linux', label: 'See the range', command: 'cat /proc/sys/net/ipv4/ip_local_port_range' },
-        {
-          platform: 'darwin',
-          label: 'See the range',
-          command: 'sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last',
-        },
-        { platform: 'win32', label: 'See the range', command: 'netsh int ipv4 show dynamicport tcp' },
+        shellFix('linux', 'See the range', cmd('cat', '/proc/sys/net/ipv4/ip_local_port_range')),
+        shellFix(
+          'darwin',
+          'See the range',
+          cmd('sysctl', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last'),
+        ),
+        shellFix('win32', 'See the range', cmd('netsh', 'int', 'ipv4', 'show', 'dynamicport', 'tcp')),
       ],
       lesson: 'port-ranges',
     },

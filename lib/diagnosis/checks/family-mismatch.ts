@@ -1,3 +1,5 @@
+import { everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { startFixes } from '@/lib/diagnosis/commands';
 import {
@@ -35,11 +37,10 @@ export const familyMismatch: Check = (facts) => {
   // Bind to the loopback address that was asked for — not to a wildcard, which would expose it to the network.
   const wanted = unserved[0]!.address;
   const fixes: Fix[] = [
-    {
-      platform: 'any',
-      label: `Use the address the server is on`,
-      command: `curl -v http://${hostPort(goodHost, port)}/`,
-    },
+    ...everywhereFixes(
+      `Use the address the server is on`,
+      cmd('curl', '-v', `http://${hostPort(goodHost, port)}/`),
+    ),
     ...startFixes(wanted, port).map((f) => ({ ...f, label: `Or restart it on ${wanted}: ${f.label}` })),
   ];
   // Say what the connect attempts really got (refused, or unreachable when IPv6 is off), not what we expect.

@@ -1,7 +1,7 @@
 import type { Check, Facts, Finding } from '@/lib/diagnosis/types';
 import type { FirewallFacts, FirewallRule } from '@/lib/host/firewall/types';
 import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
-import { elevated, firewallFixes, platformOf } from '@/lib/diagnosis/checks/firewall-fixes';
+import { elevatedFix, firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
 import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
 import { attempts, hostPort, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
 
@@ -63,15 +63,7 @@ function uncertainFinding(
       `${rules.length === 1 ? 'applies' : 'apply'} to it only under conditions this check cannot evaluate: ` +
       `${conditions}. Read from ${readSources(firewall)}.`,
     fixes: rules.flatMap((r) =>
-      r.remove
-        ? [
-            {
-              platform: platformOf(r.tool),
-              label: `If it is this rule: delete '${r.text}'`,
-              command: elevated(r.tool, r.remove),
-            },
-          ]
-        : [],
+      r.remove ? [elevatedFix(r.tool, `If it is this rule: delete '${r.text}'`, r.remove)] : [],
     ),
     lesson: 'firewalls',
   };

@@ -1,11 +1,13 @@
 /**
- * Pure string builders: the commands that remove a blocking rule, or let loopback traffic to one port
+ * Pure builders, from argument lists: the commands that remove a blocking rule, or let loopback traffic to one port
  * through it, in the syntax of the tool that holds it. Linux and macOS commands need root, so they start
  * with sudo; Windows ones are labelled for an elevated prompt.
  */
 import type { Fix, Platform } from '@/lib/diagnosis/types';
 import type { FirewallFacts, FirewallRule } from '@/lib/host/firewall/types';
 import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
+import { cmdFix, shellFix } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 
 const PLATFORM: Record<string, Platform> = { pf: 'darwin', netsh: 'win32', powershell: 'win32' };
 
@@ -13,9 +15,18 @@ export function platformOf(tool: string): Platform {
   return PLATFORM[tool] ?? 'linux';
 }
 
-/** Linux and macOS need root to change a firewall; Windows commands are run from an elevated terminal. */
-export function elevated(tool: string, command: string): string {
-  return platformOf(tool) === 'win32' ? command : `sudo ${command}`;
+/**
+ * A command of `tool` run with the rights it needs: Linux and macOS through sudo; Windows ones from an
+ * elevated terminal, netsh in cmd's syntax (PowerShell's when cmd cannot carry a rule's name), the
+ * PowerShell cmdlets in PowerShell's.
+ */
+export function elevatedFix(tool: string, label: string, argv: readonly string[]): Fix {
+  const platform = platformOf(tool);
+  if (platform === 'any' || platform === 'win32')
+    return tool === 'netsh'
+      ? cmdFix(label, cmd(...argv))
+      : shellFix('win32', label, cmd(...argv), 'powershell');
+  return shellFix(platform, label, cmd('sudo', ...argv));
 }
 
 const sameRanges = (a: FirewallRule, b: FirewallRule) =>
@@ -39,50 +50,53 @@ function netfilterBypass(block: FirewallBlock, port: number): Fix | null {
   const chain = rule?.chain ?? block.chain?.name;
   const table = rule?.table ?? block.chain?.table;
   if (!tool || !chain || !table) return null;
-  const scope = rule ? `tcp dport ${port}` : '';
+  const label = rule
+    ? `Or let loopback connections to port ${port} through, just before that rule`
+    : 'Accept loopback traffic first, as most firewalls do';
   if (tool === 'nft') {
-    const where = rule?.handle ? ` position ${rule.handle}` : '';
-    const match = `${inSide ? 'iif' : 'oif'} lo${scope ? ` ${scope}` : ''}`;
-    return {
-      platform: 'linux',
-      label: rule
-        ? `Or let loopback connections to port ${port} through, just before that rule`
-        : 'Accept loopback traffic first, as most firewalls do',
-      command: `sudo nft insert rule ${table} ${chain}${where} ${match} accept`,
-    };
+    // nft names its table "family name" in one place of the rule model: two arguments on its command line.
+    const where = rule?.handle ? ['position', String(rule.handle)] : [];
+    const match = [inSide ? 'iif' : 'oif', 'lo', ...(rule ? ['tcp', 'dport', String(port)] : [])];
+    return shellFix(
+      'linux',
+      label,
+      cmd('sudo', 'nft', 'insert', 'rule', ...table.split(' '), chain, ...where, ...match, 'accept'),
+    );
   }
-  const t = table === 'filter' ? '' : ` -t ${table}`;
+  const t = table === 'filter' ? [] : ['-t', table];
   const position = rule ? rule.position : 1;
-  return {
-    platform: 'linux',
-    label: rule
-      ? `Or let loopback connections to port ${port} through, just before that rule`
-      : 'Accept loopback traffic first, as most firewalls do',
-    command: `sudo ${tool}${t} -I ${chain} ${position} ${inSide ? '-i' : '-o'} lo${rule ? ` -p tcp --dport ${port}` : ''} -j ACCEPT`,
-  };
+  const scoped = rule ? ['-p', 'tcp', '--dport', String(port)] : [];
+  return shellFix(
+    'linux',
+    label,
+    cmd(
+      'sudo',
+      tool,
+      ...t,
+      '-I',
+      chain,
+      String(position),
+      inSide ? '-i' : '-o',
+      'lo',
+      ...scoped,
+      '-j',
+      'ACCEPT',
+    ),
+  );
 }
 
 function windowsFixes(rule: FirewallRule): Fix[] {
-  const fixes: Fix[] = [];
-  if (rule.remove)
-    fixes.push({
-      platform: 'win32',
-      label: 'Delete the rule (in an elevated terminal)',
-      command: rule.remove,
-    });
-  const name = (rule.remove ?? '').match(/name="([^"]*)"/)?.[1];
+  if (!rule.remove) return [];
+  const [program, ...args] = rule.remove;
+  const name = args.find((a) => a.startsWith('name='));
   const disable =
-    rule.tool === 'powershell'
-      ? rule.remove?.replace(/^Remove-NetFirewallRule/, 'Disable-NetFirewallRule')
+    program === 'Remove-NetFirewallRule'
+      ? ['Disable-NetFirewallRule', ...args]
       : name !== undefined
-        ? `netsh advfirewall firewall set rule name="${name}" new enable=no`
-        : undefined;
-  if (disable)
-    fixes.push({
-      platform: 'win32',
-      label: 'Or only switch it off (in an elevated terminal)',
-      command: disable,
-    });
+        ? ['netsh', 'advfirewall', 'firewall', 'set', 'rule', name, 'new', 'enable=no']
+        : null;
+  const fixes = [elevatedFix(rule.tool, 'Delete the rule (in an elevated terminal)', rule.remove)];
+  if (disable) fixes.push(elevatedFix(rule.tool, 'Or only switch it off (in an elevated terminal)', disable));
   return fixes;
 }
 
@@ -95,55 +109,54 @@ export function firewallFixes(facts: FirewallFacts, block: FirewallBlock, port: 
     const bypass = netfilterBypass(block, port);
     if (bypass) fixes.push(bypass);
     if (chain?.policyFix)
-      fixes.push({
-        platform: 'linux',
-        label: `Or set the default policy of chain ${chain.name} to accept`,
-        command: elevated(chain.tool, chain.policyFix),
-      });
+      fixes.push(
+        elevatedFix(
+          chain.tool,
+          `Or set the default policy of chain ${chain.name} to accept`,
+          chain.policyFix,
+        ),
+      );
     return fixes;
   }
   const platform = platformOf(rule.tool);
   if (platform === 'win32') return windowsFixes(rule);
   if (rule.tool === 'pf')
     return [
-      {
-        platform: 'darwin',
-        label: `Delete the line '${rule.text}' from /etc/pf.conf (or the anchor file that holds it), then reload the rules`,
-        command: 'sudo pfctl -f /etc/pf.conf',
-      },
-      {
-        platform: 'darwin',
-        label: 'Or switch pf off until you switch it on again (sudo pfctl -e)',
-        command: 'sudo pfctl -d',
-      },
+      elevatedFix(
+        'pf',
+        `Delete the line '${rule.text}' from /etc/pf.conf (or the anchor file that holds it), then reload the rules`,
+        ['pfctl', '-f', '/etc/pf.conf'],
+      ),
+      elevatedFix('pf', 'Or switch pf off until you switch it on again (sudo pfctl -e)', ['pfctl', '-d']),
     ];
   const fixes: Fix[] = [];
   const front = frontendRule(facts, rule);
   if (front?.remove)
-    fixes.push({
-      platform: 'linux',
-      label: `Delete the ${front.tool} rule '${front.text}' (lasting: ${front.tool} re-creates its kernel rules on reload)`,
-      command: elevated(front.tool, front.remove),
-    });
-  if (rule.remove)
-    fixes.push({
-      platform: 'linux',
-      label: `Delete the rule '${rule.text}'`,
-      command: elevated(rule.tool, rule.remove),
-    });
+    fixes.push(
+      elevatedFix(
+        front.tool,
+        `Delete the ${front.tool} rule '${front.text}' (lasting: ${front.tool} re-creates its kernel rules on reload)`,
+        front.remove,
+      ),
+    );
+  if (rule.remove) fixes.push(elevatedFix(rule.tool, `Delete the rule '${rule.text}'`, rule.remove));
   if (rule.tool === 'firewalld') {
     const zone = rule.table.replace(/^zone /, '');
     if (rule.remove)
-      fixes.push({
-        platform: 'linux',
-        label: 'Keep it deleted after a reload',
-        command: `sudo ${rule.remove.replace('firewall-cmd ', 'firewall-cmd --permanent ')}`,
-      });
-    fixes.push({
-      platform: 'linux',
-      label: `Or allow port ${port} in zone ${zone}`,
-      command: `sudo firewall-cmd --zone=${zone} --add-port=${port}/tcp`,
-    });
+      fixes.push(
+        elevatedFix('firewalld', 'Keep it deleted after a reload', [
+          rule.remove[0]!,
+          '--permanent',
+          ...rule.remove.slice(1),
+        ]),
+      );
+    fixes.push(
+      elevatedFix('firewalld', `Or allow port ${port} in zone ${zone}`, [
+        'firewall-cmd',
+        `--zone=${zone}`,
+        `--add-port=${port}/tcp`,
+      ]),
+    );
   }
   const bypass = rule.tool === 'ufw' || rule.tool === 'firewalld' ? null : netfilterBypass(block, port);
   if (bypass) fixes.push(bypass);

@@ -1,3 +1,5 @@
+import { shellFix, unixFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
 import { platformOf } from '@/lib/diagnosis/checks/firewall-fixes';
@@ -37,30 +39,22 @@ export const firewallUnreadable: Check = (facts) => {
   const fixes: Fix[] = denied.flatMap((s) =>
     s.sudo
       ? [
-          {
-            platform: platformOf(s.tool),
-            label:
-              platformOf(s.tool) === 'win32'
-                ? `Read the rules in an elevated terminal`
-                : `Read the ${s.tool} rules as root`,
-            command: s.sudo,
-          },
+          platformOf(s.tool) === 'win32'
+            ? shellFix('win32', `Read the rules in an elevated terminal`, cmd(...s.sudo), 'powershell')
+            : shellFix(
+                platformOf(s.tool) === 'darwin' ? 'darwin' : 'linux',
+                `Read the ${s.tool} rules as root`,
+                cmd(...s.sudo),
+              ),
         ]
       : [],
   );
   if (fixes.some((f) => f.platform !== 'win32')) {
-    const target = facts.target.display;
     fixes.push(
-      {
-        platform: 'linux',
-        label: 'Or run the whole diagnosis as root',
-        command: `sudo npm run doctor -- ${target}`,
-      },
-      {
-        platform: 'darwin',
-        label: 'Or run the whole diagnosis as root',
-        command: `sudo npm run doctor -- ${target}`,
-      },
+      ...unixFixes(
+        'Or run the whole diagnosis as root',
+        cmd('sudo', 'npm', 'run', 'doctor', '--', facts.target.display),
+      ),
     );
   }
   const happened = failed.map((a) => whatHappened(facts, a.address, a)).join('; ');

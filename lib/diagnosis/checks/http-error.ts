@@ -1,3 +1,5 @@
+import { everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
 import { quoteOutside } from '@/lib/text/outside';
@@ -21,7 +23,7 @@ export const httpError: Check = (facts) => {
       step: 'open',
       title: `${facts.target.display} answers HTTP ${http.status} ${quoteOutside(http.reason)}`,
       detail: `${hostPort(app.address, app.port)} answered ${http.status} ${quoteOutside(http.reason)}${http.server ? ` (server ${quoteOutside(http.server)})` : ''} in ${Math.round(http.ttfbMs)} ms. ${meaning}`,
-      fixes: [{ platform: 'any', label: 'See the full answer, headers included', command: `curl -v ${url}` }],
+      fixes: everywhereFixes('See the full answer, headers included', cmd('curl', '-v', url)),
       lesson: 'http',
     },
   ];

@@ -1,3 +1,4 @@
+import { addressFix } from '@/lib/diagnosis/fix';
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
 import { quoteOutside } from '@/lib/text/outside';
@@ -22,7 +23,7 @@ export const httpOk: Check = (facts) => {
       step: 'open',
       title: `${facts.target.display} answers: ${http.status} ${quoteOutside(http.reason)}${http.title ? ` \u2014 ${quoteOutside(http.title)}` : ''}`,
       detail: `${parts.join('; ')}. Open ${targetUrl(facts, scheme)} in your browser.`,
-      fixes: [{ platform: 'any', label: 'Open it', command: targetUrl(facts, scheme) }],
+      fixes: [addressFix('Open it', targetUrl(facts, scheme))],
       lesson: 'http',
     },
   ];

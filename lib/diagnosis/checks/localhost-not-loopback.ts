@@ -1,3 +1,5 @@
+import { cmdFix, everywhereFixes, unixFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 import { listAnd } from '@/lib/diagnosis/view';
 
@@ -23,26 +25,15 @@ export const localhostNotLoopback: Check = (facts) => {
           ? `Only ${listAnd(kept.map((a) => a.address))} was checked.`
           : 'Nothing was probed: those addresses are outside this machine.'),
       fixes: [
-        {
-          platform: 'linux',
-          label: 'Find the line in the hosts file',
-          command: `grep -n '${facts.target.host}' /etc/hosts`,
-        },
-        {
-          platform: 'darwin',
-          label: 'Find the line in the hosts file',
-          command: `grep -n '${facts.target.host}' /etc/hosts`,
-        },
-        {
-          platform: 'win32',
-          label: 'Find the line in the hosts file',
-          command: `findstr /n localhost C:\\Windows\\System32\\drivers\\etc\\hosts`,
-        },
-        {
-          platform: 'any',
-          label: 'Meanwhile, use the address directly',
-          command: `curl -v http://127.0.0.1:${facts.target.port}/`,
-        },
+        ...unixFixes('Find the line in the hosts file', cmd('grep', '-n', facts.target.host, '/etc/hosts')),
+        cmdFix(
+          'Find the line in the hosts file',
+          cmd('findstr', '/n', 'localhost', 'C:\\Windows\\System32\\drivers\\etc\\hosts'),
+        ),
+        ...everywhereFixes(
+          'Meanwhile, use the address directly',
+          cmd('curl', '-v', `http://127.0.0.1:${facts.target.port}/`),
+        ),
       ],
       lesson: 'loopback',
     },

@@ -1,28 +1,16 @@
+import { everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
-import { application, hostPort, urlHost } from '@/lib/diagnosis/view';
+import { application, hostPort } from '@/lib/diagnosis/view';
 import { quoteOutside } from '@/lib/text/outside';
 
-const CLIENTS: Record<string, (host: string, port: number) => Fix> = {
-  SSH: (h, p) => ({
-    platform: 'any',
-    label: 'Connect with an SSH client',
-    command: `ssh -p ${p} ${h.replace(/^\[|\]$/g, '')}`,
-  }),
-  Redis: (h, p) => ({
-    platform: 'any',
-    label: 'Talk to it with redis-cli',
-    command: `redis-cli -h ${h.replace(/^\[|\]$/g, '')} -p ${p} ping`,
-  }),
-  MySQL: (h, p) => ({
-    platform: 'any',
-    label: 'Connect with the MySQL client',
-    command: `mysql -h ${h.replace(/^\[|\]$/g, '')} -P ${p} -u root -p`,
-  }),
-  PostgreSQL: (h, p) => ({
-    platform: 'any',
-    label: 'Connect with psql',
-    command: `psql -h ${h.replace(/^\[|\]$/g, '')} -p ${p}`,
-  }),
+/** Clients per protocol; `h` is the bare host (an IPv6 address without brackets). */
+const CLIENTS: Record<string, (h: string, p: string) => Fix[]> = {
+  SSH: (h, p) => everywhereFixes('Connect with an SSH client', cmd('ssh', '-p', p, h)),
+  Redis: (h, p) => everywhereFixes('Talk to it with redis-cli', cmd('redis-cli', '-h', h, '-p', p, 'ping')),
+  MySQL: (h, p) =>
+    everywhereFixes('Connect with the MySQL client', cmd('mysql', '-h', h, '-P', p, '-u', 'root', '-p')),
+  PostgreSQL: (h, p) => everywhereFixes('Connect with psql', cmd('psql', '-h', h, '-p', p)),
 };
 
 /** Something answered, but not HTTP: it is another kind of server (SSH, a database, a mail server…). */
@@ -30,7 +18,7 @@ export const notHttp: Check = (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'banner') return [];
   const protocol = app.protocol && app.protocol !== 'unknown' ? app.protocol : null;
-  const client = protocol ? CLIENTS[protocol]?.(urlHost(facts), facts.target.port) : undefined;
+  const client = protocol ? CLIENTS[protocol]?.(facts.target.host, String(facts.target.port)) : undefined;
   return [
     {
       id: 'not-http',
@@ -42,7 +30,7 @@ export const notHttp: Check = (facts) => {
       detail:
         `${hostPort(app.address, app.port)} answered ${app.banner ? quoteOutside(app.banner) : 'in a protocol that is not HTTP'}` +
         `${protocol ? ` \u2014 that is ${protocol}` : ''}. A browser cannot show it; use a ${protocol ?? 'matching'} client, or check that your web app is not on another port.`,
-      fixes: client ? [client] : [],
+      fixes: client ?? [],
       lesson: 'http',
     },
   ];

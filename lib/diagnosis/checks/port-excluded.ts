@@ -1,3 +1,5 @@
+import { portSettingFix, shellFix } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { listAnd, tcpListeners } from '@/lib/diagnosis/view';
 
@@ -21,35 +23,39 @@ export const portExcluded: Check = (facts) => {
   const held = (tcpListeners(facts) ?? []).length > 0;
   const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
   const fixes: Fix[] = [
-    {
-      platform: 'win32',
-      label: 'See the reserved ranges',
-      command: 'netsh int ipv4 show excludedportrange protocol=tcp',
-    },
-    {
-      platform: 'win32',
-      label: 'Release the Hyper-V/WinNAT reservations (elevated; Docker and WSL networking pause meanwhile)',
-      command: 'net stop winnat',
-    },
-    {
-      platform: 'win32',
-      label: `Keep port ${port} for yourself before WinNAT reserves again (elevated; your server can still bind it)`,
-      command: `netsh int ipv4 add excludedportrange protocol=tcp startport=${port} numberofports=1`,
-    },
-    { platform: 'win32', label: 'Start WinNAT again', command: 'net start winnat' },
-    {
-      platform: 'win32',
-      label:
-        'If an update moved the dynamic range low, put it back to 49152\u201365535 (elevated, then reboot)',
-      command: 'netsh int ipv4 set dynamic tcp start=49152 num=16384',
-    },
+    shellFix(
+      'win32',
+      'See the reserved ranges',
+      cmd('netsh', 'int', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp'),
+    ),
+    shellFix(
+      'win32',
+      'Release the Hyper-V/WinNAT reservations (elevated; Docker and WSL networking pause meanwhile)',
+      cmd('net', 'stop', 'winnat'),
+    ),
+    shellFix(
+      'win32',
+      `Keep port ${port} for yourself before WinNAT reserves again (elevated; your server can still bind it)`,
+      cmd(
+        'netsh',
+        'int',
+        'ipv4',
+        'add',
+        'excludedportrange',
+        'protocol=tcp',
+        `startport=${port}`,
+        'numberofports=1',
+      ),
+    ),
+    shellFix('win32', 'Start WinNAT again', cmd('net', 'start', 'winnat')),
+    shellFix(
+      'win32',
+      'If an update moved the dynamic range low, put it back to 49152\u201365535 (elevated, then reboot)',
+      cmd('netsh', 'int', 'ipv4', 'set', 'dynamic', 'tcp', 'start=49152', 'num=16384'),
+    ),
   ];
   if (free !== null)
-    fixes.unshift({
-      platform: 'any',
-      label: `Or use port ${free} (free right now, checked by binding it)`,
-      command: `PORT=${free}`,
-    });
+    fixes.unshift(portSettingFix(`Or use port ${free} (free right now, checked by binding it)`, free));
   return [
     {
       id: 'port-excluded',

@@ -1,3 +1,4 @@
+import { portSettingFix } from '@/lib/diagnosis/fix';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import {
   describeListener,
@@ -29,11 +30,7 @@ export const portTaken: Check = (facts) => {
   const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
   const fixes: Fix[] = [];
   if (free !== null)
-    fixes.push({
-      platform: 'any',
-      label: `Use port ${free} instead (free right now: set PORT or pass --port)`,
-      command: `PORT=${free}`,
-    });
+    fixes.push(portSettingFix(`Use port ${free} instead (free right now: set PORT or pass --port)`, free));
   for (const o of stoppable) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
   if (containers.length > 0)
     fixes.push(...containerFixes(port, [...new Set(containers.map((c) => c.runtime))], free).slice(0, 2));

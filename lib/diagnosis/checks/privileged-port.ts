@@ -1,3 +1,5 @@
+import { portSettingFix, shellFix } from '@/lib/diagnosis/fix';
+import { cmd, raw } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 
 /** The port is below this OS's privileged limit: a normal user's server cannot bind it. */
@@ -19,16 +21,11 @@ export const privilegedPort: Check = (facts) => {
           : `Here ports below ${below.port} (${below.source}) need root or a program with CAP_NET_BIND_SERVICE; a normal user gets EACCES, "permission denied". `) +
         `A development server is simpler on a port above 1023.`,
       fixes: [
-        {
-          platform: 'linux',
-          label: 'Let this Node binary bind low ports without root',
-          command: `sudo setcap 'cap_net_bind_service=+ep' "$(command -v node)"`,
-        },
-        {
-          platform: 'any',
-          label: 'Or use a port above 1023',
-          command: `PORT=${port < 80 ? 8080 + port : port + 8000}`,
-        },
+        shellFix('linux', 'Let this Node binary bind low ports without root', [
+          ...cmd('sudo', 'setcap', 'cap_net_bind_service=+ep'),
+          raw('nodeBinary'),
+        ]),
+        portSettingFix('Or use a port above 1023', port < 80 ? 8080 + port : port + 8000),
       ],
       lesson: 'port-ranges',
     },

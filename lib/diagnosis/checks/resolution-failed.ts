@@ -1,3 +1,5 @@
+import { addressFix, cmdFix, unixFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 
 /** The name did not resolve: nothing can be probed until it does. */
@@ -12,22 +14,12 @@ export const resolutionFailed: Check = (facts) => {
       title: `${host} does not resolve to an address`,
       detail: `Looking up ${host} failed: ${facts.resolution.error}. Browsers map localhost themselves, but other programs ask the system resolver, which reads the hosts file first.`,
       fixes: [
-        {
-          platform: 'linux',
-          label: 'Check the hosts file has a localhost line',
-          command: 'grep -n localhost /etc/hosts',
-        },
-        {
-          platform: 'darwin',
-          label: 'Check the hosts file has a localhost line',
-          command: 'grep -n localhost /etc/hosts',
-        },
-        {
-          platform: 'win32',
-          label: 'Check the hosts file',
-          command: 'type C:\\Windows\\System32\\drivers\\etc\\hosts',
-        },
-        { platform: 'any', label: 'Or use the address directly', command: `127.0.0.1:${facts.target.port}` },
+        ...unixFixes(
+          'Check the hosts file has a localhost line',
+          cmd('grep', '-n', 'localhost', '/etc/hosts'),
+        ),
+        cmdFix('Check the hosts file', cmd('type', 'C:\\Windows\\System32\\drivers\\etc\\hosts')),
+        addressFix('Or use the address directly', `127.0.0.1:${facts.target.port}`),
       ],
       lesson: 'loopback',
     },

@@ -1,3 +1,5 @@
+import { everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 import {
   describeListener,
@@ -38,11 +40,12 @@ export const splitListeners: Check = (facts) => {
         `${listAnd(servedBy.map((x) => `${hostPort(x.address, port)} → ${describeListener(x.listener)}`))}. ` +
         `A browser or tool that tries another address first gets another program: the classic "localhost still shows my old app". ` +
         `Stop the one you do not want, or open the address of the one you do.`,
-      fixes: servedBy.map((x) => ({
-        platform: 'any' as const,
-        label: `Ask ${x.listener.process ?? 'it'} directly`,
-        command: `curl -v http://${hostPort(x.address, port)}/`,
-      })),
+      fixes: servedBy.flatMap((x) =>
+        everywhereFixes(
+          `Ask ${x.listener.process ?? 'it'} directly`,
+          cmd('curl', '-v', `http://${hostPort(x.address, port)}/`),
+        ),
+      ),
       lesson: 'loopback',
     },
   ];

@@ -1,6 +1,6 @@
 import { testFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { targetUrl, urlHost } from '@/lib/diagnosis/view';
+import { targetUrl } from '@/lib/diagnosis/view';
 
 /** The checks the doctor ran, as commands to run by hand: always offered, whatever the outcome. */
 export const testCommands: Check = (facts) => [
@@ -10,7 +10,7 @@ export const testCommands: Check = (facts) => [
     step: 'open',
     title: 'Check it yourself',
     detail: `The same tests, to run in a terminal: a full HTTP request, a bare TCP connect, and a raw connection to ${facts.target.display}.`,
-    fixes: testFixes(targetUrl(facts), urlHost(facts), facts.target.port),
+    fixes: testFixes(targetUrl(facts), facts.target.host, facts.target.port),
     lesson: 'tools',
   },
 ];

@@ -1,3 +1,5 @@
+import { shellFix } from '@/lib/diagnosis/fix';
+import { cmd, join } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 
 /** Above this many TIME_WAIT sockets on one port, clients are opening a new connection per request. */
@@ -21,21 +23,34 @@ export const timeWaitBuildup: Check = (facts) => {
         `Many of them mean a client opens a new connection for every request; on the client's side each one holds a source port ` +
         `from the ephemeral range, which can run out under load. Reuse connections (HTTP keep-alive, a connection pool).`,
       fixes: [
-        {
-          platform: 'linux',
-          label: 'Count them by state',
-          command: `ss -tan '( sport = :${port} or dport = :${port} )' | awk 'NR>1 {print $1}' | sort | uniq -c`,
-        },
-        {
-          platform: 'darwin',
-          label: 'Count them',
-          command: `netstat -an -p tcp | grep '\\.${port} ' | awk '{print $6}' | sort | uniq -c`,
-        },
-        {
-          platform: 'win32',
-          label: 'Count them (PowerShell)',
-          command: `Get-NetTCPConnection -LocalPort ${port} | Group-Object State`,
-        },
+        shellFix(
+          'linux',
+          'Count them by state',
+          join(
+            '|',
+            cmd('ss', '-tan', `( sport = :${port} or dport = :${port} )`),
+            cmd('awk', 'NR>1 {print $1}'),
+            cmd('sort'),
+            cmd('uniq', '-c'),
+          ),
+        ),
+        shellFix(
+          'darwin',
+          'Count them',
+          join(
+            '|',
+            cmd('netstat', '-an', '-p', 'tcp'),
+            cmd('grep', `\\.${port} `),
+            cmd('awk', '{print $6}'),
+            cmd('sort'),
+            cmd('uniq', '-c'),
+          ),
+        ),
+        shellFix(
+          'win32',
+          'Count them (PowerShell)',
+          join('|', cmd('Get-NetTCPConnection', '-LocalPort', String(port)), cmd('Group-Object', 'State')),
+        ),
       ],
       lesson: 'tools',
     },

@@ -1,3 +1,5 @@
+import { addressFix, everywhereFixes } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
 import { quoteOutside } from '@/lib/text/outside';
@@ -18,12 +20,8 @@ export const tlsExpected: Check = (facts) => {
       title: `${facts.target.display} speaks HTTPS: open https://, not http://`,
       detail: `${hostPort(app.address, app.port)} completed a TLS handshake (${app.tls?.protocol ?? 'TLS'}). Plain http:// to this port fails or shows garbage.${cert}`,
       fixes: [
-        { platform: 'any', label: 'Open it with https://', command: url },
-        {
-          platform: 'any',
-          label: 'Test it, accepting a self-signed certificate',
-          command: `curl -vk ${url}`,
-        },
+        addressFix('Open it with https://', url),
+        ...everywhereFixes('Test it, accepting a self-signed certificate', cmd('curl', '-vk', url)),
       ],
       lesson: 'http',
     },

@@ -1,3 +1,4 @@
+import { addressFix } from '@/lib/diagnosis/fix';
 import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
 
@@ -12,7 +13,7 @@ export const tlsNotOffered: Check = (facts) => {
       step: 'open',
       title: `${facts.target.display} speaks plain HTTP: open http://, not https://`,
       detail: `You asked for https://, but ${hostPort(app.address, app.port)} answered plain HTTP ${app.http?.status ?? ''} without TLS. Browsers then report a protocol error (e.g. ERR_SSL_PROTOCOL_ERROR).`,
-      fixes: [{ platform: 'any', label: 'Open it with http://', command: targetUrl(facts, 'http') }],
+      fixes: [addressFix('Open it with http://', targetUrl(facts, 'http'))],
       lesson: 'http',
     },
   ];

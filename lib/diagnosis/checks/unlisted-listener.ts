@@ -1,3 +1,5 @@
+import { everywhereFixes, shellFix } from '@/lib/diagnosis/fix';
+import { cmd, join } from '@/lib/shell/script';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
 import { attempts, hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
@@ -25,21 +27,20 @@ export const unlistedListener: Check = (facts) => {
         `port or namespace: a NAT rule (Docker with userland-proxy off, Kubernetes hostPort, a VPN tool), or a ` +
         `container that shares the port through its own network namespace.`,
       fixes: [
-        {
-          platform: 'linux',
-          label: 'See NAT rules that redirect the port',
-          command: `sudo nft list ruleset | grep -n 'dport ${port}'`,
-        },
-        {
-          platform: 'linux',
-          label: 'Or with iptables',
-          command: `sudo iptables-save -t nat | grep -- '--dport ${port}'`,
-        },
-        {
-          platform: 'any',
-          label: 'See containers that publish it',
-          command: `docker ps --filter publish=${port}`,
-        },
+        shellFix(
+          'linux',
+          'See NAT rules that redirect the port',
+          join('|', cmd('sudo', 'nft', 'list', 'ruleset'), cmd('grep', '-n', `dport ${port}`)),
+        ),
+        shellFix(
+          'linux',
+          'Or with iptables',
+          join('|', cmd('sudo', 'iptables-save', '-t', 'nat'), cmd('grep', '--', `--dport ${port}`)),
+        ),
+        ...everywhereFixes(
+          'See containers that publish it',
+          cmd('docker', 'ps', '--filter', `publish=${port}`),
+        ),
         ...whoListensFixes(port, true),
       ],
       lesson: 'ports',

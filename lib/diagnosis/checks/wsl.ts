@@ -1,17 +1,19 @@
+import { shellFix } from '@/lib/diagnosis/fix';
+import { cmd } from '@/lib/shell/script';
 import type { Check, Facts, Finding, Fix } from '@/lib/diagnosis/types';
 import { attempts, tcpListeners } from '@/lib/diagnosis/view';
 import { forwardingHolder } from '@/lib/host/container-holders';
 
-const RESTART_WSL: Fix = {
-  platform: 'win32',
-  label: 'Restart WSL, and with it the localhost forwarding (from PowerShell or cmd, ends every distro)',
-  command: 'wsl --shutdown',
-};
-const SHOW_PORTPROXY: Fix = {
-  platform: 'win32',
-  label: 'See netsh port proxies, which can hold or redirect a port',
-  command: 'netsh interface portproxy show all',
-};
+const RESTART_WSL: Fix = shellFix(
+  'win32',
+  'Restart WSL, and with it the localhost forwarding (from PowerShell or cmd, ends every distro)',
+  cmd('wsl', '--shutdown'),
+);
+const SHOW_PORTPROXY: Fix = shellFix(
+  'win32',
+  'See netsh port proxies, which can hold or redirect a port',
+  cmd('netsh', 'interface', 'portproxy', 'show', 'all'),
+);
 
 /** Something went wrong, or the user wants to start here: only then is WSL worth a sentence. */
 function troubled(facts: Facts): boolean {
@@ -44,18 +46,18 @@ function insideWsl(facts: Facts): Finding[] {
       title: `This Linux runs inside ${which}: localhost is shared with Windows only through forwarding`,
       detail,
       fixes: [
-        {
-          platform: 'linux',
-          label: "The Windows host's address from inside WSL (the address after 'via')",
-          command: 'ip route show default',
-        },
+        shellFix(
+          'linux',
+          "The Windows host's address from inside WSL (the address after 'via')",
+          cmd('ip', 'route', 'show', 'default'),
+        ),
         RESTART_WSL,
         SHOW_PORTPROXY,
-        {
-          platform: 'win32',
-          label: 'See who holds the port on the Windows side (PowerShell)',
-          command: `Get-NetTCPConnection -LocalPort ${port} -State Listen`,
-        },
+        shellFix(
+          'win32',
+          'See who holds the port on the Windows side (PowerShell)',
+          cmd('Get-NetTCPConnection', '-LocalPort', `${port}`, '-State', 'Listen'),
+        ),
       ],
       lesson: 'loopback',
     },
@@ -87,20 +89,28 @@ function relayedFromWsl(facts: Facts): Finding[] {
           `forwards it elsewhere, often into WSL. Delete the rule to free the port.`,
       fixes: isRelay
         ? [
-            {
-              platform: 'win32',
-              label: 'See which Linux process listens on the port inside WSL',
-              command: `wsl -e ss -ltnp "sport = :${port}"`,
-            },
+            shellFix(
+              'win32',
+              'See which Linux process listens on the port inside WSL',
+              cmd('wsl', '-e', 'ss', '-ltnp', `sport = :${port}`),
+            ),
             RESTART_WSL,
           ]
         : [
             SHOW_PORTPROXY,
-            {
-              platform: 'win32',
-              label: 'Delete the rule for this port (elevated; use the listen address the line above shows)',
-              command: `netsh interface portproxy delete v4tov4 listenport=${port} listenaddress=0.0.0.0`,
-            },
+            shellFix(
+              'win32',
+              'Delete the rule for this port (elevated; use the listen address the line above shows)',
+              cmd(
+                'netsh',
+                'interface',
+                'portproxy',
+                'delete',
+                'v4tov4',
+                `listenport=${port}`,
+                'listenaddress=0.0.0.0',
+              ),
+            ),
           ],
       lesson: 'port-conflicts',
     },

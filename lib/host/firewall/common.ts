@@ -44,17 +44,12 @@ export function describePorts(ranges: PortRange[]): string {
 }
 
 /**
- * Quotes one word for a POSIX shell only when it needs it, so the commands we print stay readable and still
- * paste safely ("Block dev port" → 'Block dev port').
+ * One word of an iptables-save line as the argument it stands for: iptables-save puts a string with spaces in
+ * double quotes and escapes `"` and `\\` inside it with a backslash.
  */
-export function shellWord(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A PowerShell single-quoted string literal (a quote is doubled inside). */
-export function psString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
+export function unquoteSaved(word: string): string {
+  if (word.length < 2 || !word.startsWith('"') || !word.endsWith('"')) return word;
+  return word.slice(1, -1).replace(/\\(.)/gs, '$1');
 }
 
 /** Strips one level of double quotes as iptables-save, netsh and pf print them. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { emptyMatch, portMatch, shellWord } from '@/lib/host/firewall/common';
+import { emptyMatch, portMatch } from '@/lib/host/firewall/common';
 import type { FirewallRule, RuleAction, RuleMatch } from '@/lib/host/firewall/types';
 
 /** Every zone, not only the default one: the zone that holds an interface need not be the default. */
@@ -136,7 +136,7 @@ export function firewalldRules(zones: FirewalldZone[]): FirewallRule[] {
         match: richMatch(rich),
         action,
         text: rich,
-        remove: `firewall-cmd --zone=${zone.name} --remove-rich-rule=${shellWord(rich)}`,
+        remove: ['firewall-cmd', `--zone=${zone.name}`, `--remove-rich-rule=${rich}`],
       });
       (action.kind === 'accept' ? allows : denies).push(rule);
     }
@@ -151,7 +151,7 @@ export function firewalldRules(zones: FirewalldZone[]): FirewallRule[] {
           match,
           action: { kind: 'accept' },
           text: `ports: ${port}`,
-          remove: `firewall-cmd --zone=${zone.name} --remove-port=${port}`,
+          remove: ['firewall-cmd', `--zone=${zone.name}`, `--remove-port=${port}`],
         }),
       );
     }

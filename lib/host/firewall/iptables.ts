@@ -1,5 +1,5 @@
 import 'server-only';
-import { emptyMatch, portMatch, splitWords } from '@/lib/host/firewall/common';
+import { emptyMatch, portMatch, splitWords, unquoteSaved } from '@/lib/host/firewall/common';
 import type {
   FirewallChain,
   FirewallRule,
@@ -152,8 +152,8 @@ export function parseIptablesRule(
   return { chain: words[1], match, action };
 }
 
-function command(tool: IptablesTool, table: string): string {
-  return table === 'filter' ? tool : `${tool} -t ${table}`;
+function command(tool: IptablesTool, table: string): string[] {
+  return table === 'filter' ? [tool] : [tool, '-t', table];
 }
 
 /** Parses `iptables-save` / `ip6tables-save` (either backend) into chains and rules in evaluation order. */
@@ -187,7 +187,7 @@ export function parseIptablesSave(text: string, tool: IptablesTool): IptablesDum
         priority: table === 'nat' && hook === 'postrouting' ? 100 : (PRIORITY[table] ?? 0),
         policy: hook ? (policy === 'DROP' ? 'drop' : 'accept') : null,
         policyText: hook ? `:${name} ${policy ?? 'ACCEPT'}` : null,
-        policyFix: hook ? `${command(tool, table)} -P ${name} ACCEPT` : null,
+        policyFix: hook ? [...command(tool, table), '-P', name, 'ACCEPT'] : null,
       });
     } else if (table && line.startsWith('-A ')) {
       const declared = dump.chains.filter((c) => c.table === table && c.hook === null).map((c) => c.name);
@@ -207,7 +207,7 @@ export function parseIptablesSave(text: string, tool: IptablesTool): IptablesDum
         action: rule.action,
         text: line,
         location: `${tool} table ${table} chain ${rule.chain} (rule ${position})`,
-        remove: `${command(tool, table)} -D ${line.slice(3)}`,
+        remove: [...command(tool, table), '-D', ...splitWords(line.slice(3)).map(unquoteSaved)],
         ...(/^ufw6?-/.test(rule.chain) ? { managedBy: 'ufw' as const } : {}),
       });
     }

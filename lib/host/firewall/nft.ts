@@ -102,7 +102,7 @@ function chainFrom(c: JsonObject, text: Map<string, string>): FirewallChain {
       ? (text.get(key(family, table, name)) ??
         `type ${type ?? 'filter'} hook ${hook} priority ${String(c.prio ?? 0)}; policy ${policy ?? 'accept'};`)
       : null,
-    policyFix: hook ? `nft chain ${family} ${table} ${name} '{ policy accept; }'` : null,
+    policyFix: hook ? ['nft', 'chain', family, table, name, '{ policy accept; }'] : null,
   };
 }
 
@@ -147,7 +147,8 @@ export function parseNftRuleset(json: string, text = ''): Ruleset {
       action: read.action,
       text: textIndex.get(key(family, table, chain, handle ?? -1)) ?? renderRule(read.match, read.action),
       location: `table ${family} ${table} chain ${chain}${handle === null ? '' : ` (handle ${handle})`}`,
-      remove: handle === null ? null : `nft delete rule ${family} ${table} ${chain} handle ${handle}`,
+      remove:
+        handle === null ? null : ['nft', 'delete', 'rule', family, table, chain, 'handle', String(handle)],
       ...(table === 'firewalld' ? { managedBy: 'firewalld' as const } : {}),
       ...(/^ufw6?-/.test(chain) ? { managedBy: 'ufw' as const } : {}),
     });

@@ -46,6 +46,8 @@ export function complaint(r: CommandResult): string {
 export interface ToolAnswer {
   /** The command as a person would type it, e.g. "nft -j list ruleset". */
   display: string;
+  /** The same as arguments, for the command a person is offered to run with more rights. */
+  argv: readonly string[];
   result: CommandResult;
 }
 
@@ -57,14 +59,15 @@ export async function runTool(
   name: string,
   args: string[],
   timeoutMs = 3000,
-  display?: string,
+  displayArgv?: readonly string[],
 ): Promise<ToolAnswer | null> {
   const path = process.platform === 'win32' ? name : await findTool(name);
   if (!path) return null;
   const result = await runCommand(path, args, { timeoutMs, maxBytes: 8 * 1024 * 1024 });
   if (result.error && /is not installed/.test(result.error)) return null;
   const short = name.split('/').pop() ?? name;
-  return { display: display ?? [name.startsWith('/') ? name : short, ...args].join(' '), result };
+  const argv = displayArgv ?? [name.startsWith('/') ? name : short, ...args];
+  return { display: argv.join(' '), argv, result };
 }
 
 export function succeeded(answer: ToolAnswer): boolean {
@@ -92,7 +95,7 @@ export function unanswered(tool: FirewallTool, answer: ToolAnswer, inactive = fa
       denied && isRoot
         ? `${detail} (even as root: a container without CAP_NET_ADMIN, or a security module, forbids it)`
         : detail,
-    sudo: status === 'denied' && !isRoot ? (windows ? answer.display : `sudo ${answer.display}`) : null,
+    sudo: status === 'denied' && !isRoot ? (windows ? answer.argv : ['sudo', ...answer.argv]) : null,
     rules: 0,
   };
 }

@@ -100,8 +100,8 @@ export interface FirewallRule {
   text: string;
   /** A sentence naming where it lives: "table inet filter chain input (handle 2)". */
   location: string;
-  /** The command that deletes it, or null when it cannot be deleted by one command. */
-  remove: string | null;
+  /** The command that deletes it, as arguments (quoted only when shown), or null when no one command does. */
+  remove: readonly string[] | null;
   /** Set when another tool owns the rule (ufw, firewalld): deleting it directly is undone on their reload. */
   managedBy?: 'ufw' | 'firewalld';
 }
@@ -121,8 +121,8 @@ export interface FirewallChain {
   policy: 'accept' | 'drop' | null;
   /** The policy line as the tool prints it ("type filter hook input priority filter; policy drop;"). */
   policyText: string | null;
-  /** The command that sets the policy to accept. */
-  policyFix: string | null;
+  /** The command that sets the policy to accept, as arguments. */
+  policyFix: readonly string[] | null;
 }
 
 export type SourceStatus =
@@ -143,8 +143,8 @@ export interface FirewallSource {
   status: SourceStatus;
   /** What the tool said when it did not answer ("Operation not permitted (you must be root)"). */
   detail: string | null;
-  /** The exact command to run with administrator rights when status is 'denied'. */
-  sudo: string | null;
+  /** The exact command to run with administrator rights when status is 'denied', as arguments. */
+  sudo: readonly string[] | null;
   rules: number;
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { emptyMatch, portMatch, shellWord } from '@/lib/host/firewall/common';
+import { emptyMatch, portMatch } from '@/lib/host/firewall/common';
 import type { FirewallRule, RuleAction, RuleMatch } from '@/lib/host/firewall/types';
 
 export const UFW_ARGS = ['status', 'verbose'];
@@ -59,11 +59,12 @@ function actionOf(word: string): RuleAction {
 }
 
 /** The ufw command that deletes this rule: the same words that added it, after "delete". */
-function deleteCommand(action: string, dir: string, to: Endpoint, from: Endpoint): string {
+function deleteCommand(action: string, dir: string, to: Endpoint, from: Endpoint): string[] {
   const verb = action.toLowerCase();
-  if (to.app) return `ufw delete ${verb} ${shellWord(to.app)}`;
+  if (to.app) return ['ufw', 'delete', verb, to.app];
   const simple = dir === 'IN' && !to.address && !to.iface && !from.address && !from.ports;
-  if (simple && to.ports) return `ufw delete ${verb} ${to.ports}${to.protocol ? `/${to.protocol}` : ''}`;
+  if (simple && to.ports)
+    return ['ufw', 'delete', verb, `${to.ports}${to.protocol ? `/${to.protocol}` : ''}`];
   const words = ['ufw', 'delete', verb, dir.toLowerCase()];
   if (to.iface) words.push('on', to.iface);
   if (from.address || from.ports) words.push('from', from.address ?? 'any');
@@ -72,7 +73,7 @@ function deleteCommand(action: string, dir: string, to: Endpoint, from: Endpoint
   if (to.ports) words.push('port', to.ports);
   const proto = to.protocol ?? from.protocol;
   if (proto) words.push('proto', proto);
-  return words.join(' ');
+  return words;
 }
 
 function matchOf(dir: 'IN' | 'OUT', to: Endpoint, from: Endpoint, limited: boolean): RuleMatch {

@@ -16,7 +16,7 @@ export async function readWin32Firewall(): Promise<FirewallFacts> {
     ['-NoProfile', '-NonInteractive', '-Command', POWERSHELL_FIREWALL_SCRIPT],
     // Within the firewall fact's 5 s deadline, leaving netsh its turn if PowerShell fails.
     3500,
-    'Get-NetFirewallRule -Enabled True -Action Block',
+    ['Get-NetFirewallRule', '-Enabled', 'True', '-Action', 'Block'],
   );
   if (ps && succeeded(ps)) {
     try {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { emptyMatch, parsePortList, psString } from '@/lib/host/firewall/common';
+import { emptyMatch, parsePortList } from '@/lib/host/firewall/common';
 import type { AddressMatch, FirewallRule, PortMatch, RuleMatch } from '@/lib/host/firewall/types';
 
 /**
@@ -97,7 +97,15 @@ export function windowsRules(fields: WindowsRuleFields[]): FirewallRule[] {
       text: text(f),
       location: `Windows Defender Firewall, ${f.direction === 'In' ? 'inbound' : 'outbound'} rule "${f.name}" (profiles ${f.profiles || 'Any'})`,
       remove: f.id
-        ? `Remove-NetFirewallRule -Name ${psString(f.id)}`
-        : `netsh advfirewall firewall delete rule name="${f.name}" dir=${f.direction.toLowerCase()}`,
+        ? ['Remove-NetFirewallRule', '-Name', f.id]
+        : [
+            'netsh',
+            'advfirewall',
+            'firewall',
+            'delete',
+            'rule',
+            `name=${f.name}`,
+            `dir=${f.direction.toLowerCase()}`,
+          ],
     }));
 }

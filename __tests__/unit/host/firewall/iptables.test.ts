@@ -1,3 +1,4 @@
+import { posixCommand } from '@/lib/shell/script';
 import { parseIptablesRule, parseIptablesSave } from '@/lib/host/firewall/iptables';
 import { mergeNetfilter } from '@/lib/host/firewall/linux';
 import { parseNftRuleset } from '@/lib/host/firewall/nft';
@@ -14,7 +15,7 @@ describe('iptables-save (captured from iptables 1.8.9, nf_tables backend)', () =
   test('built-in chains get their hook, policy and priority; user chains only a name', () => {
     const input = dump().chains.find((c) => c.table === 'filter' && c.name === 'INPUT')!;
     expect(input).toMatchObject({ hook: 'input', policy: 'drop', priority: 0, policyText: ':INPUT DROP' });
-    expect(input.policyFix).toBe('iptables -P INPUT ACCEPT');
+    expect(posixCommand(input.policyFix!)).toBe('iptables -P INPUT ACCEPT');
     expect(dump().chains.find((c) => c.name === 'DEV-BLOCKS')).toMatchObject({ hook: null, policy: null });
     expect(dump().chains.find((c) => c.table === 'raw' && c.name === 'PREROUTING')!.priority).toBe(-300);
   });
@@ -34,15 +35,17 @@ describe('iptables-save (captured from iptables 1.8.9, nf_tables backend)', () =
       unknown: [],
     });
     expect(r.action).toEqual({ kind: 'reject', with: 'tcp-reset' });
-    expect(r.remove).toBe(
-      'iptables -D OUTPUT -o lo -p tcp -m multiport --dports 8000:8010,9000 -m comment --comment "no dev servers" -j REJECT --reject-with tcp-reset',
+    expect(posixCommand(r.remove!)).toBe(
+      "iptables -D OUTPUT -o lo -p tcp -m multiport --dports 8000:8010,9000 -m comment --comment 'no dev servers' -j REJECT --reject-with tcp-reset",
     );
     expect(r.location).toBe('iptables table filter chain OUTPUT (rule 1)');
   });
 
   test('a rule outside the filter table is deleted with -t', () => {
     const raw = dump().rules.find((x) => x.table === 'raw')!;
-    expect(raw.remove).toBe('iptables -t raw -D PREROUTING -p tcp -m tcp --dport 4444 -j DROP');
+    expect(posixCommand(raw.remove!)).toBe(
+      'iptables -t raw -D PREROUTING -p tcp -m tcp --dport 4444 -j DROP',
+    );
   });
 
   test('negated addresses and ports, conntrack states and unknown matches', () => {
@@ -69,7 +72,9 @@ describe('iptables-save (captured from iptables 1.8.9, nf_tables backend)', () =
   test('the legacy backend and ip6tables', () => {
     const legacy = parseIptablesSave(fwFixture('iptables-legacy-save.txt'), 'iptables-legacy');
     expect(legacy.backend).toBe('legacy');
-    expect(legacy.rules[0]!.remove).toBe('iptables-legacy -D INPUT -i lo -p tcp -m tcp --dport 5000 -j DROP');
+    expect(posixCommand(legacy.rules[0]!.remove!)).toBe(
+      'iptables-legacy -D INPUT -i lo -p tcp -m tcp --dport 5000 -j DROP',
+    );
     const v6 = parseIptablesSave(fwFixture('ip6tables-save-nft.txt'), 'ip6tables');
     expect(v6.rules.map((r) => r.family)).toEqual(['ipv6', 'ipv6']);
     expect(v6.rules[1]!.match.source).toEqual({ cidrs: ['::1/128'], negated: false });

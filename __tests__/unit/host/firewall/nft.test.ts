@@ -1,3 +1,4 @@
+import { posixCommand } from '@/lib/shell/script';
 import { parseNftRuleset, indexNftText } from '@/lib/host/firewall/nft';
 import { fwFixture } from './fixture';
 
@@ -11,7 +12,7 @@ describe('nft -j list ruleset (captured from nftables 1.0.6)', () => {
       'ip daddr 127.0.0.0/8 tcp dport @blocked counter packets 0 bytes 0 reject with icmp port-unreachable',
     );
     expect(r.location).toBe('table inet fw chain in (handle 8)');
-    expect(r.remove).toBe('nft delete rule inet fw in handle 8');
+    expect(posixCommand(r.remove!)).toBe('nft delete rule inet fw in handle 8');
     expect(r.table).toBe('inet fw');
     expect(r.chain).toBe('in');
   });
@@ -58,7 +59,7 @@ describe('nft -j list ruleset (captured from nftables 1.0.6)', () => {
     const input = ruleset().chains.find((c) => c.name === 'in')!;
     expect(input).toMatchObject({ hook: 'input', priority: -10, policy: 'drop', type: 'filter' });
     expect(input.policyText).toBe('type filter hook input priority filter - 10; policy drop;');
-    expect(input.policyFix).toBe("nft chain inet fw in '{ policy accept; }'");
+    expect(posixCommand(input.policyFix!)).toBe("nft chain inet fw in '{ policy accept; }'");
     expect(ruleset().chains.find((c) => c.name === 'sub')!.hook).toBeNull();
   });
 

@@ -97,7 +97,7 @@ describe('Windows Defender Firewall', () => {
       action: { kind: 'drop' },
       location:
         'Windows Defender Firewall, inbound rule "Block dev server 5000" (profiles Domain,Private,Public)',
-      remove: 'netsh advfirewall firewall delete rule name="Block dev server 5000" dir=in',
+      remove: ['netsh', 'advfirewall', 'firewall', 'delete', 'rule', 'name=Block dev server 5000', 'dir=in'],
     });
     expect(rules[0]!.match.dports?.ranges).toEqual([{ low: 5000, high: 5000 }]);
     expect(rules[1]!.match.unknown).toEqual(['program C:\\Program Files\\nodejs\\node.exe']);
@@ -118,7 +118,7 @@ describe('Windows Defender Firewall', () => {
     expect(rules).toHaveLength(4);
     expect(rules[0]).toMatchObject({
       tool: 'powershell',
-      remove: "Remove-NetFirewallRule -Name '{8A2B9C1D-4E5F-4A6B-9C8D-1E2F3A4B5C6D}'",
+      remove: ['Remove-NetFirewallRule', '-Name', '{8A2B9C1D-4E5F-4A6B-9C8D-1E2F3A4B5C6D}'],
       text: 'Block dev server 5000: In Protocol=TCP LocalPort=5000 RemotePort=Any Action=Block',
     });
     expect(rules[2]!.match.dports?.ranges).toEqual([

@@ -49,12 +49,18 @@ describe('telling "not allowed" from "failed"', () => {
     const uid = jest.spyOn(process, 'getuid').mockReturnValue(1000);
     const denied = unanswered('nft', {
       display: 'nft -j list ruleset',
+      argv: ['nft', '-j', 'list', 'ruleset'],
       result: result('Operation not permitted (you must be root)'),
     });
-    expect(denied).toMatchObject({ status: 'denied', sudo: 'sudo nft -j list ruleset', rules: 0 });
+    expect(denied).toMatchObject({
+      status: 'denied',
+      sudo: ['sudo', 'nft', '-j', 'list', 'ruleset'],
+      rules: 0,
+    });
     uid.mockReturnValue(0);
     const asRoot = unanswered('nft', {
       display: 'nft -j list ruleset',
+      argv: ['nft', '-j', 'list', 'ruleset'],
       result: result('Operation not permitted'),
     });
     expect(asRoot.sudo).toBeNull();
@@ -65,6 +71,7 @@ describe('telling "not allowed" from "failed"', () => {
   test('a tool that says it is not running is inactive, not failed', () => {
     const answer = {
       display: 'firewall-cmd --list-all-zones',
+      argv: ['firewall-cmd', '--list-all-zones'],
       result: result('FirewallD is not running', 252),
     };
     expect(unanswered('firewalld', answer, true).status).toBe('inactive');

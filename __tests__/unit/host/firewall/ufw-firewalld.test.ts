@@ -1,3 +1,4 @@
+import { posixCommand } from '@/lib/shell/script';
 import { firewalldRules, parseFirewalldZones } from '@/lib/host/firewall/firewalld';
 import { parseUfwStatus } from '@/lib/host/firewall/ufw';
 import { fwFixture } from './fixture';
@@ -23,20 +24,26 @@ describe('ufw status verbose', () => {
     expect(r.match.dports).toEqual({ ranges: [{ low: 5000, high: 5000 }], negated: false });
     expect(r.match.protocol).toBe('tcp');
     expect(r.action).toEqual({ kind: 'drop' });
-    expect(r.remove).toBe('ufw delete deny 5000/tcp');
+    expect(posixCommand(r.remove!)).toBe('ufw delete deny 5000/tcp');
     expect(r.location).toBe('ufw rule 2 (see: ufw status numbered)');
   });
 
   test('ranges, sources, interfaces, addresses and directions use the long form to delete', () => {
     expect(rule('8000:8010/tcp  REJECT IN').match.dports?.ranges).toEqual([{ low: 8000, high: 8010 }]);
     expect(rule('8000:8010/tcp  REJECT IN').action).toEqual({ kind: 'reject', with: null });
-    expect(rule('3000  DENY IN  127.0.0.1').remove).toBe(
+    expect(posixCommand(rule('3000  DENY IN  127.0.0.1').remove!)).toBe(
       'ufw delete deny in from 127.0.0.1 to any port 3000',
     );
-    expect(rule('5432/tcp on lo').remove).toBe('ufw delete deny in on lo to any port 5432 proto tcp');
-    expect(rule('127.0.0.1 5173/tcp').remove).toBe('ufw delete deny in to 127.0.0.1 port 5173 proto tcp');
+    expect(posixCommand(rule('5432/tcp on lo').remove!)).toBe(
+      'ufw delete deny in on lo to any port 5432 proto tcp',
+    );
+    expect(posixCommand(rule('127.0.0.1 5173/tcp').remove!)).toBe(
+      'ufw delete deny in to 127.0.0.1 port 5173 proto tcp',
+    );
     expect(rule('9229/tcp  DENY OUT').direction).toBe('output');
-    expect(rule('9229/tcp  DENY OUT').remove).toBe('ufw delete deny out to any port 9229 proto tcp');
+    expect(posixCommand(rule('9229/tcp  DENY OUT').remove!)).toBe(
+      'ufw delete deny out to any port 9229 proto tcp',
+    );
   });
 
   test('ufw accepts loopback in before.rules, so a user rule never sees it unless it names lo', () => {
@@ -49,7 +56,7 @@ describe('ufw status verbose', () => {
   test('(v6) twins, application profiles and LIMIT are kept with what makes them uncertain', () => {
     expect(rule('5000/tcp (v6)').family).toBe('ipv6');
     expect(rule('Nginx Full  ALLOW').match.unknown).toEqual(['application profile Nginx Full']);
-    expect(rule('Nginx Full  ALLOW').remove).toBe("ufw delete allow 'Nginx Full'");
+    expect(posixCommand(rule('Nginx Full  ALLOW').remove!)).toBe("ufw delete allow 'Nginx Full'");
     expect(rule('2222/tcp  LIMIT').match.unknown).toContain('LIMIT (only above 6 connections in 30 s)');
   });
 });
@@ -77,7 +84,7 @@ describe('firewall-cmd --list-all-zones', () => {
     expect(r.match.destination).toEqual({ cidrs: ['127.0.0.1'], negated: false });
     expect(r.action).toEqual({ kind: 'reject', with: 'icmp-port-unreachable' });
     expect(r.family).toBe('ipv4');
-    expect(r.remove).toBe(
+    expect(posixCommand(r.remove!)).toBe(
       `firewall-cmd --zone=public --remove-rich-rule='rule family="ipv4" destination address="127.0.0.1" port port="9000" protocol="tcp" reject type="icmp-port-unreachable"'`,
     );
     expect(r.location).toBe('firewalld zone public (interfaces eth0)');
