@@ -53,7 +53,7 @@ function peerVerdict(owner: AppOwner, peer: Peer, tokenConfigured: boolean) {
  * decodes, a method some route answers; then the forwarding headers are replaced by what the socket says.
  * Resolves true when the request may go on to Next; otherwise the refusal has been sent.
  */
-export function createGate(env: NodeJS.ProcessEnv = process.env) {
+export function createGate(env: Record<string, string | undefined> = process.env) {
   const owner = appOwner(env);
   const tokenConfigured = Boolean(env.ACCESS_TOKEN);
   return async function gate(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -62,7 +62,8 @@ export function createGate(env: NodeJS.ProcessEnv = process.env) {
     const head = req.method === 'HEAD';
     const verdict = peerVerdict(owner, await peerOf(req.socket), tokenConfigured);
     if (!verdict.ok) {
-      refuse(res, 403, verdict.code, verdict.message, { api, head });
+      // JSON for every path, like the proxy's refusals: the caller may be a script as well as a browser.
+      refuse(res, 403, verdict.code, verdict.message, { api: true, head });
       return false;
     }
     if (path === null || !pathDecodes(path)) {
@@ -83,7 +84,7 @@ export function createGate(env: NodeJS.ProcessEnv = process.env) {
     if (!allowed.includes(method)) {
       // The request guard first (a write without this app's Origin stays a 403, rule 3), then the 405.
       const refusal = guardRequest({ method, headers: headersOf(req), url: `http://gate.invalid${req.url}` });
-      if (refusal) refuse(res, refusal.status, refusal.code, refusal.message, { api, head });
+      if (refusal) refuse(res, refusal.status, refusal.code, refusal.message, { api: true, head });
       else
         refuse(
           res,

@@ -17,7 +17,7 @@ export interface AppOwner {
  * environment variable and grants nothing.
  */
 export function appOwner(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   uid: number | null = typeof process.getuid === 'function' ? process.getuid() : null,
 ): AppOwner {
   let me: string;
