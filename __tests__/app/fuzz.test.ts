@@ -4,12 +4,14 @@
  * probe random loopback ports there, all of which belong to this run.
  */
 import fc from 'fast-check';
+import { HIGH_LIMITS } from '@/__tests__/support/limits';
 import { rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
 import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
 
 let app: RunningApp | undefined;
 beforeAll(async () => {
-  if (inLoopbackOnlyNamespace || process.env.CI === 'true') app = await startApp();
+  if (inLoopbackOnlyNamespace || process.env.CI === 'true')
+    app = await startApp({ RATE_LIMITS: HIGH_LIMITS });
 });
 afterAll(() => app?.stop());
 
