@@ -74,3 +74,62 @@ test('random query parameters never break the API', async () => {
     { numRuns: 600 },
   );
 }, 300_000);
+
+// Path characters Node's client sends as they are, '%' (often not followed by two hex digits) included.
+const pathChar = fc.constantFrom(
+  ...'abcAZ09-._~%/!$&()*+,;=:@'.split(''),
+  '%2',
+  '%zz',
+  '%E0%A4',
+  '%00',
+  '..',
+);
+const randomPath = fc.oneof(
+  fc.array(pathChar, { maxLength: 30 }).map((cs) => `/${cs.join('')}`),
+  fc
+    .tuple(
+      fc.constantFrom('/api/', '/api/processes/', '/diagnose/', '/_next/static/', '/learn/'),
+      fc.array(pathChar, { maxLength: 20 }),
+    )
+    .map(([prefix, cs]) => `${prefix}${cs.join('')}`),
+);
+const method = fc.oneof(
+  fc.constantFrom(
+    'GET',
+    'HEAD',
+    'POST',
+    'PUT',
+    'PATCH',
+    'DELETE',
+    'OPTIONS',
+    'TRACE',
+    'PROPFIND',
+    'LOCK',
+    'M-SEARCH',
+  ),
+  fc.stringMatching(/^[A-Z]{1,12}$/),
+);
+
+test('random paths and methods: never a 5xx, every answer carries the security headers', async () => {
+  if (
+    !requireOrSkip(
+      inLoopbackOnlyNamespace,
+      'a loopback-only network namespace (run through `npm test` as root)',
+    )
+  )
+    return;
+  await fc.assert(
+    fc.asyncProperty(randomPath, method, async (path, m) => {
+      const res = await rawRequest(`${app!.url}${path}`, {
+        method: m,
+        headers: { host: `127.0.0.1:${app!.port}`, origin: app!.url },
+        timeoutMs: 12_000,
+      });
+      expect([200, 204, 304, 307, 308, 400, 403, 404, 405, 415, 429]).toContain(res.status);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      if (res.status === 405) expect(res.headers.allow).toMatch(/^(GET, HEAD, OPTIONS|POST, OPTIONS)$/);
+    }),
+    { numRuns: 400 },
+  );
+  expect(app!.output()).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+}, 300_000);

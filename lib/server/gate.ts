@@ -3,6 +3,7 @@ import { appOwner, judgePeer, type AppOwner } from '@/lib/server/owner';
 import { peerOf, type Peer } from '@/lib/server/peer-identity';
 import { refuse } from '@/lib/server/refuse';
 import { guardRequest } from '@/lib/security/request-guard';
+import { STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { allowedMethods, isApi, pathDecodes, pathOf } from '@/lib/server/request-shape';
 
 /** The header that carries the trusted peer identity to the app (the rate limiter's key). */
@@ -95,6 +96,9 @@ export function createGate(env: Record<string, string | undefined> = process.env
         );
       return false;
     }
+    // Answers Next gives before the proxy runs (its trailing-slash redirect) carry these too; the proxy
+    // sets the same values, and the CSP, on everything else.
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
     for (const name of UNTRUSTED_HEADERS) delete req.headers[name];
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
     req.headers[PEER_HEADER] = verdict.key;
