@@ -1,13 +1,15 @@
 /**
  * `npm start`: build when there is no current build, pick a free loopback port (naming whoever holds the
- * one we wanted), then serve with `next start` and print the URL.
+ * one we wanted), then serve through lib/server (the gate in front of Next's handler) and print the URL.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeHolder } from '@/lib/host/port-holder';
 import { isPortFree } from '@/lib/host/free-port';
 import { checkBindHost } from '@/lib/security/bind-host';
+import { serve } from '@/lib/server/serve';
+import { limitsFromEnv } from '@/lib/security/rate-limit';
 
 const root = join(__dirname, '..');
 const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -59,6 +61,11 @@ async function main(): Promise<void> {
     console.error(`PORT must be a number from 1 to 65535, got "${rawPort}"`);
     process.exit(1);
   }
+  const limits = limitsFromEnv(process.env.RATE_LIMITS);
+  if (typeof limits === 'string') {
+    console.error(limits);
+    process.exit(1);
+  }
   if (!buildIsCurrent()) {
     console.log('No current build: running `next build` first (about a minute)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], {
@@ -69,24 +76,22 @@ async function main(): Promise<void> {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const port = await choosePort(bind.host, wanted);
-  const child = spawn(process.execPath, [nextBin, 'start', '--hostname', bind.host, '--port', String(port)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: bind.host, PORT: String(port) },
-  });
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  process.env.HOSTNAME = bind.host;
+  process.env.PORT = String(port);
+  // The build, not this script, decides: next() reads NODE_ENV, and `npm start` may run without it.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  const server = await serve({ dir: root, hostname: bind.host, port });
   const urlHost = bind.host.includes(':') ? `[${bind.host}]` : bind.host;
-  let announced = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (!announced && /ready/i.test(chunk.toString())) {
-      announced = true;
-      console.log(`\nLocalhost Doctor is serving at http://${urlHost}:${port}/\n`);
-    }
-  });
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  console.log(`\nLocalhost Doctor is serving at http://${urlHost}:${port}/\n`);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    // A request still running (a diagnosis) must not keep the process up past a few seconds.
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 main().catch((err: unknown) => {

@@ -4,13 +4,14 @@
  * every port of that host, so every other web service there would receive it).
  */
 import { createHmac } from 'node:crypto';
+import { HIGH_LIMITS } from '@/__tests__/support/limits';
 import { rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const DERIVED = createHmac('sha256', TOKEN).update('localhost-doctor/ld_token/v1').digest('base64url');
 let app: RunningApp;
 beforeAll(async () => {
-  app = await startApp({ ACCESS_TOKEN: TOKEN });
+  app = await startApp({ ACCESS_TOKEN: TOKEN, RATE_LIMITS: HIGH_LIMITS });
 });
 afterAll(() => app?.stop());
 

@@ -4,12 +4,14 @@
  * probe random loopback ports there, all of which belong to this run.
  */
 import fc from 'fast-check';
+import { HIGH_LIMITS } from '@/__tests__/support/limits';
 import { rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
 import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
 
 let app: RunningApp | undefined;
 beforeAll(async () => {
-  if (inLoopbackOnlyNamespace || process.env.CI === 'true') app = await startApp();
+  if (inLoopbackOnlyNamespace || process.env.CI === 'true')
+    app = await startApp({ RATE_LIMITS: HIGH_LIMITS });
 });
 afterAll(() => app?.stop());
 
@@ -71,4 +73,63 @@ test('random query parameters never break the API', async () => {
     }),
     { numRuns: 600 },
   );
+}, 300_000);
+
+// Path characters Node's client sends as they are, '%' (often not followed by two hex digits) included.
+const pathChar = fc.constantFrom(
+  ...'abcAZ09-._~%/!$&()*+,;=:@'.split(''),
+  '%2',
+  '%zz',
+  '%E0%A4',
+  '%00',
+  '..',
+);
+const randomPath = fc.oneof(
+  fc.array(pathChar, { maxLength: 30 }).map((cs) => `/${cs.join('')}`),
+  fc
+    .tuple(
+      fc.constantFrom('/api/', '/api/processes/', '/diagnose/', '/_next/static/', '/learn/'),
+      fc.array(pathChar, { maxLength: 20 }),
+    )
+    .map(([prefix, cs]) => `${prefix}${cs.join('')}`),
+);
+const method = fc.oneof(
+  fc.constantFrom(
+    'GET',
+    'HEAD',
+    'POST',
+    'PUT',
+    'PATCH',
+    'DELETE',
+    'OPTIONS',
+    'TRACE',
+    'PROPFIND',
+    'LOCK',
+    'M-SEARCH',
+  ),
+  fc.stringMatching(/^[A-Z]{1,12}$/),
+);
+
+test('random paths and methods: never a 5xx, every answer carries the security headers', async () => {
+  if (
+    !requireOrSkip(
+      inLoopbackOnlyNamespace,
+      'a loopback-only network namespace (run through `npm test` as root)',
+    )
+  )
+    return;
+  await fc.assert(
+    fc.asyncProperty(randomPath, method, async (path, m) => {
+      const res = await rawRequest(`${app!.url}${path}`, {
+        method: m,
+        headers: { host: `127.0.0.1:${app!.port}`, origin: app!.url },
+        timeoutMs: 12_000,
+      });
+      expect([200, 204, 304, 307, 308, 400, 403, 404, 405, 415, 429]).toContain(res.status);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      if (res.status === 405) expect(res.headers.allow).toMatch(/^(GET, HEAD, OPTIONS|POST, OPTIONS)$/);
+    }),
+    { numRuns: 400 },
+  );
+  expect(app!.output()).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
 }, 300_000);

@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
+import { HIGH_LIMITS } from '@/__tests__/support/limits';
 import { rawRequest, startApp, type RawResponse, type RunningApp } from '@/__tests__/support/app-server';
 import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
 
@@ -13,7 +14,7 @@ const TOKEN = 'fuzz-token-0123456789abcdef';
 const DERIVED = createHmac('sha256', TOKEN).update('localhost-doctor/ld_token/v1').digest('base64url');
 let app: RunningApp;
 beforeAll(async () => {
-  app = await startApp({ ACCESS_TOKEN: TOKEN });
+  app = await startApp({ ACCESS_TOKEN: TOKEN, RATE_LIMITS: HIGH_LIMITS });
 });
 afterAll(() => app?.stop());
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { guardRequest } from '@/lib/security/request-guard';
-import { admit, clientKey } from '@/lib/security/rate-limit';
+import { admit, clientKey, configuredLimits } from '@/lib/security/rate-limit';
 
 export function errorResponse(status: number, code: string, message: string): NextResponse {
   return NextResponse.json(
@@ -125,7 +125,7 @@ async function guarded(
   if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message);
   let admission: ReturnType<typeof admit>;
   try {
-    admission = admit(clientKey(request.headers), Boolean(options.probing));
+    admission = admit(clientKey(request.headers), Boolean(options.probing), configuredLimits());
   } catch {
     return errorResponse(400, 'bad-request', 'The request could not be read (malformed headers).');
   }

@@ -127,12 +127,43 @@ export function admit(
 }
 
 /**
- * Who is asking: the peer address Next records in x-forwarded-for. Next only fills that header when the
- * client did not send one itself, so a local client can pick its own key (and so its own bucket). That is why
- * the per-client limits are a courtesy between well-behaved clients, and the overall bucket and overall probe
- * cap in admit() are the real bound.
+ * Who is asking. The custom server (lib/server/gate.ts) identifies the peer from the socket — its uid for a
+ * client on this machine, its address for another machine — strips any client-sent copy and passes it in
+ * x-ld-peer. Without that server (`next dev`, or `next start` run by hand) the fallback is the
+ * x-forwarded-for Next records, which a client can set itself.
  */
 export function clientKey(headers: Headers): string {
   // At most 64 characters (an IPv6 address with a zone fits): 10,000 keys stay well under a megabyte.
-  return (headers.get('x-forwarded-for') ?? 'local').split(',')[0]!.trim().slice(0, 64) || 'local';
+  const peer = headers.get('x-ld-peer') ?? headers.get('x-forwarded-for') ?? 'local';
+  return peer.split(',')[0]!.trim().slice(0, 64) || 'local';
+}
+
+const LIMIT_NAMES = ['burst', 'perSecond', 'probesPerClient', 'probesOverall'] as const;
+
+/**
+ * RATE_LIMITS="burst=40,perSecond=10,probesPerClient=8,probesOverall=24" (any subset; positive integers)
+ * over DEFAULT_LIMITS. Returns an error sentence for a malformed value, so `npm start` can refuse it.
+ */
+export function limitsFromEnv(value: string | undefined): Limits | string {
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  if (!value) return limits;
+  for (const part of value.split(',')) {
+    const [name, raw] = part.split('=').map((s) => s.trim());
+    const n = Number(raw);
+    if (
+      !LIMIT_NAMES.includes(name as (typeof LIMIT_NAMES)[number]) ||
+      !Number.isInteger(n) ||
+      n < 1 ||
+      n > 1e9
+    )
+      return `RATE_LIMITS must be name=number pairs (${LIMIT_NAMES.join(', ')}; whole numbers from 1), got "${part.slice(0, 60)}"`;
+    limits[name as (typeof LIMIT_NAMES)[number]] = n;
+  }
+  return limits;
+}
+
+/** The limits this server runs with (RATE_LIMITS over the defaults; a malformed value keeps the defaults). */
+export function configuredLimits(): Limits {
+  const limits = limitsFromEnv(process.env.RATE_LIMITS);
+  return typeof limits === 'string' ? DEFAULT_LIMITS : limits;
 }
