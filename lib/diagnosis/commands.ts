@@ -1,7 +1,8 @@
 /** Copyable commands per platform, filled in with the user's host and port, built as argument lists. */
 import type { Fix } from '@/lib/diagnosis/types';
 import { codeFix, everywhereFixes, shellFix, unixFixes } from '@/lib/diagnosis/fix';
-import { cmd, join, raw, type Part } from '@/lib/shell/script';
+import { cmd, env, join, raw, type Part } from '@/lib/shell/script';
+import { startCommandsFor, type StartCommandsOptions } from '@/lib/stacks';
 
 const sudoIf = (sudo: boolean, parts: Part[]): Part[] => (sudo ? [...cmd('sudo'), ...parts] : parts);
 
@@ -54,36 +55,13 @@ export function testFixes(url: string, host: string, port: number): Fix[] {
 
 /**
  * How to start common stacks on exactly this address, bound to loopback (not 0.0.0.0) so the service is not
- * exposed to the network by accident. `bindHost` is an IP address or a validated host name.
+ * exposed to the network by accident. The list itself lives in lib/stacks (one entry per program, as argv);
+ * here each entry becomes a Fix quoted for its shell.
  */
-export function startFixes(bindHost: string, port: number): Fix[] {
-  const hp = bindHost.includes(':') ? `[${bindHost}]:${port}` : `${bindHost}:${port}`;
-  const p = String(port);
-  const python = (py: string) => cmd(py, '-m', 'http.server', p, '--bind', bindHost);
-  return [
-    ...everywhereFixes('Django', cmd('python', 'manage.py', 'runserver', hp)),
-    ...everywhereFixes('Flask', cmd('flask', 'run', '--host', bindHost, '--port', p)),
-    ...everywhereFixes('FastAPI (uvicorn)', cmd('uvicorn', 'main:app', '--host', bindHost, '--port', p)),
-    // Code, not a command: JSON.stringify makes the host a JavaScript (and Go) string literal whatever it holds.
-    codeFix(
-      'any',
-      'Express / Node http (in your code)',
-      `app.listen(${port}, ${JSON.stringify(bindHost)})  // or http.createServer(handler).listen(${port}, ${JSON.stringify(bindHost)})`,
-    ),
-    ...everywhereFixes('Next.js', cmd('npx', 'next', 'dev', '--hostname', bindHost, '--port', p)),
-    ...everywhereFixes('Vite', cmd('npx', 'vite', '--host', bindHost, '--port', p, '--strictPort')),
-    ...unixFixes('Static files (Python)', python('python3')),
-    shellFix('win32', 'Static files (Python)', python('py')),
-    ...everywhereFixes('Rails', cmd('bin/rails', 'server', '-b', bindHost, '-p', p)),
-    ...everywhereFixes('PHP built-in server', cmd('php', '-S', hp)),
-    codeFix('any', 'Go net/http (in your code)', `http.ListenAndServe(${JSON.stringify(hp)}, nil)`),
-    ...everywhereFixes(
-      'Spring Boot',
-      cmd(
-        './mvnw',
-        'spring-boot:run',
-        `-Dspring-boot.run.arguments=--server.address=${bindHost} --server.port=${port}`,
-      ),
-    ),
-  ];
+export function startFixes(bindHost: string, port: number, options: StartCommandsOptions = {}): Fix[] {
+  return startCommandsFor(bindHost, port, options).flatMap((c): Fix[] => {
+    if (c.kind === 'code') return [codeFix(c.platform, c.label, c.code)];
+    const script = [...Object.entries(c.env).map(([k, v]) => env(k, v)), ...cmd(...c.argv)];
+    return c.platform === 'any' ? everywhereFixes(c.label, script) : [shellFix(c.platform, c.label, script)];
+  });
 }

@@ -85,5 +85,5 @@ export function rebindAdvice(input: CommandLineInput | null, to: RebindTarget): 
 
 export { commandLine, splitCommandString } from './command-line';
 export { startCommandsFor } from './start-commands';
-export type { StartCommand } from './start-commands';
+export type { StartCommand, StartCommandsOptions } from './start-commands';
 export type * from './types';

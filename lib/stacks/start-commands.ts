@@ -1,6 +1,6 @@
 /**
- * "Nothing listens yet: how do I start mine here?" — the same entries as startFixes in
- * lib/diagnosis/commands.ts, as argv (or code to paste) so lib/shell can quote them per shell.
+ * "Nothing listens yet: how do I start mine here?" — as argv (or code to paste), so lib/shell can quote them
+ * per shell; `startFixes` in lib/diagnosis/commands.ts renders exactly this list.
  */
 import { bareHost, joinHostPort } from './address';
 import type { Platform } from '@/lib/diagnosis/types';
@@ -55,7 +55,8 @@ export function startCommandsFor(
       label: 'Express / Node http (in your code)',
       stack: 'node-script',
       language: 'javascript',
-      code: `app.listen(${port}, '${host}')  // or http.createServer(handler).listen(${port}, '${host}')`,
+      // JSON.stringify makes the host a JavaScript (and Go) string literal whatever it holds.
+      code: `app.listen(${port}, ${JSON.stringify(host)})  // or http.createServer(handler).listen(${port}, ${JSON.stringify(host)})`,
     },
     argv('any', 'Next.js', 'next', ['npx', 'next', 'dev', '--hostname', host, '--port', p]),
     argv('any', 'Vite', 'vite', ['npx', 'vite', '--host', host, '--port', p, '--strictPort']),
@@ -91,7 +92,7 @@ export function startCommandsFor(
       label: 'Go net/http (in your code)',
       stack: null,
       language: 'go',
-      code: `http.ListenAndServe("${hp}", nil)`,
+      code: `http.ListenAndServe(${JSON.stringify(hp)}, nil)`,
     },
     argv('any', 'Spring Boot', 'spring-boot', [
       './mvnw',
