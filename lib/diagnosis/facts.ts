@@ -3,7 +3,7 @@ import os from 'node:os';
 import { connectionsOnPort } from '@/lib/host/connections';
 import { readFirewall } from '@/lib/host/firewall';
 import { findFreePortNear } from '@/lib/host/free-port';
-import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/host/holder-facts';
+import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
 import { listListeners } from '@/lib/host/listeners';
 import { readPortFacts } from '@/lib/host/port-range';
 import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';

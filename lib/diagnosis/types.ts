@@ -2,9 +2,9 @@ import type { FirewallFacts } from '@/lib/host/firewall/types';
 import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
 import type { AppProbe, ConnectAttempt } from '@/lib/probe/types';
 import type { Target } from '@/lib/target';
-import type { ContainerProxy } from '@/lib/host/container-proxies';
-import type { ExcludedPortRange } from '@/lib/host/excluded-ports';
-import type { WslInfo } from '@/lib/host/wsl';
+import type { ContainerProxy } from '@/lib/host/linux/docker-proxies';
+import type { ExcludedPortRange } from '@/lib/host/win32/excluded-ports';
+import type { WslInfo } from '@/lib/host/linux/wsl';
 import type { Script, Shell } from '@/lib/shell/script';
 
 export type Severity = 'error' | 'warning' | 'info' | 'ok';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
 import { parseDarwinNetstat, parseWin32Netstat, type NetstatRow } from '@/lib/host/netstat';
-import { TCP_LISTEN, tcpStateName } from '@/lib/host/procnet';
-import { readProcNet } from '@/lib/host/procnet-read';
+import { TCP_LISTEN, tcpStateName } from '@/lib/host/linux/procnet';
+import { readProcNet } from '@/lib/host/linux/procnet-read';
 import type { Connection, PortConnections } from '@/lib/host/listeners/types';
 
 const SAMPLE_SIZE = 50;

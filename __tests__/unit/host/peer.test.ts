@@ -2,10 +2,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseProcNet } from '@/lib/host/procnet';
-import { linuxPeer, peerFromRows } from '@/lib/host/peer/linux';
-import { peerFromLsof } from '@/lib/host/peer/darwin';
-import { accountFromTasklist, pidFromNetstat } from '@/lib/host/peer/win32';
+import { parseProcNet } from '@/lib/host/linux/procnet';
+import { linuxPeer, peerFromRows } from '@/lib/host/linux/peer';
+import { peerFromLsof } from '@/lib/host/darwin/peer';
+import { accountFromTasklist, pidFromNetstat } from '@/lib/host/win32/peer';
 import { localPeer } from '@/lib/host/peer';
 
 // A client 127.0.0.1:52044 (0xCB4C) of a server on 127.0.0.1:6280 (0x1888), on a little-endian machine.

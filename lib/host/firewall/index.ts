@@ -1,8 +1,8 @@
 import 'server-only';
-import { readDarwinFirewall } from '@/lib/host/firewall/darwin';
-import { readLinuxFirewall } from '@/lib/host/firewall/linux';
+import { readDarwinFirewall } from '@/lib/host/darwin/firewall';
+import { readLinuxFirewall } from '@/lib/host/linux/firewall';
 import type { FirewallFacts } from '@/lib/host/firewall/types';
-import { readWin32Firewall } from '@/lib/host/firewall/win32';
+import { readWin32Firewall } from '@/lib/host/win32/firewall';
 
 export type { FirewallFacts, FirewallRule, FirewallSource } from '@/lib/host/firewall/types';
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { listDarwinListeners } from '@/lib/host/listeners/darwin';
-import { listLinuxListeners } from '@/lib/host/listeners/linux';
-import { listWin32Listeners } from '@/lib/host/listeners/win32';
+import { listDarwinListeners } from '@/lib/host/darwin/listeners';
+import { listLinuxListeners } from '@/lib/host/linux/listeners';
+import { listWin32Listeners } from '@/lib/host/win32/listeners';
 import type { ListenerTable, ListListenersOptions } from '@/lib/host/listeners/types';
 
 export type { Listener, ListenerTable, ListListenersOptions } from '@/lib/host/listeners/types';

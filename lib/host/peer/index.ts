@@ -1,8 +1,8 @@
 import 'server-only';
-import { darwinPeer } from '@/lib/host/peer/darwin';
-import { linuxPeer } from '@/lib/host/peer/linux';
+import { darwinPeer } from '@/lib/host/darwin/peer';
+import { linuxPeer } from '@/lib/host/linux/peer';
 import type { ConnectionEnds, LocalPeer } from '@/lib/host/peer/types';
-import { win32Peer } from '@/lib/host/peer/win32';
+import { win32Peer } from '@/lib/host/win32/peer';
 
 export type { ConnectionEnds, LocalPeer } from '@/lib/host/peer/types';
 

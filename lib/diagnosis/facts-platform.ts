@@ -1,8 +1,8 @@
 import 'server-only';
-import { findDockerProxies } from '@/lib/host/container-proxies';
-import { readExcludedPortRanges } from '@/lib/host/excluded-ports';
+import { findDockerProxies } from '@/lib/host/linux/docker-proxies';
+import { readExcludedPortRanges } from '@/lib/host/win32/excluded-ports';
 import type { ListenerTable } from '@/lib/host/listeners/types';
-import { readWslInfo } from '@/lib/host/wsl';
+import { readWslInfo } from '@/lib/host/linux/wsl';
 import { timedFact } from '@/lib/diagnosis/timed';
 import type { Fact, Facts } from '@/lib/diagnosis/types';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { runCommand } from '@/lib/exec';
 import { listListeners } from '@/lib/host/listeners';
 import type { Listener } from '@/lib/host/listeners/types';
-import { readLinuxProcesses } from '@/lib/host/processes';
+import { readLinuxProcesses } from '@/lib/host/linux/processes';
 import {
   decideStop,
   START_TIME_TOLERANCE_MS,
@@ -11,10 +11,10 @@ import {
   type StopFacts,
   type StopRequest,
   type StopSignal,
-} from '@/lib/host/stop-decision';
+} from '@/lib/host/actions/stop-decision';
 
-export { decideStop } from '@/lib/host/stop-decision';
-export type { StopDecision, StopFacts, StopRequest, StopSignal } from '@/lib/host/stop-decision';
+export { decideStop } from '@/lib/host/actions/stop-decision';
+export type { StopDecision, StopFacts, StopRequest, StopSignal } from '@/lib/host/actions/stop-decision';
 
 /*
  * The impure half of stopping a port's holder: read the facts fresh, let decideStop (pure, in
