@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { runCommand } from '@/lib/exec';
 import { listListeners } from '@/lib/host/listeners';
-import { parseProcNet } from '@/lib/host/procnet';
+import { parseProcNet } from '@/lib/host/linux/procnet';
 import { readFileSync } from 'node:fs';
 import { FarmChild, type Endpoint } from './farm';
 import { printTable, type Samples } from './report';

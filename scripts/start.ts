@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeHolder } from '@/lib/host/port-holder';
+import { describeHolder } from '@/lib/host/describe-holder';
 import { isPortFree } from '@/lib/host/free-port';
 import { checkBindHost } from '@/lib/security/bind-host';
 import { serve } from '@/lib/server/serve';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { GET as freeGET } from '@/app/api/ports/free/route';
 import { GET as diagnoseGET } from '@/app/api/diagnose/route';
 import { POPULAR_DEV_PORTS } from '@/lib/host/free-port';
-import { parseProcVersion } from '@/lib/host/wsl';
+import { parseProcVersion } from '@/lib/host/linux/wsl';
 import { cleanupAll, hasIPv6Loopback, provesFree, startTcpServer } from '@/__tests__/support/servers';
 
 const APP = '127.0.0.1:6280';

@@ -1,7 +1,7 @@
 import { readlinkSync } from 'node:fs';
 import net from 'node:net';
-import { readProcNet } from '@/lib/host/procnet-read';
-import { findSocketOwners } from '@/lib/host/socket-owners';
+import { readProcNet } from '@/lib/host/linux/procnet-read';
+import { findSocketOwners } from '@/lib/host/linux/socket-owners';
 
 const onLinux = process.platform === 'linux' ? describe : describe.skip;
 const servers: net.Server[] = [];

@@ -5,7 +5,7 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
 import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
-import type { StopResult } from '@/lib/host/stop-process';
+import type { StopResult } from '@/lib/host/actions/stop-process';
 import { getJson, postJson } from './api';
 
 /** How often the live view (listeners + connections on the port) refreshes. The issue asks for 1–2 s. */

@@ -1,32 +1,21 @@
 import 'server-only';
-import os from 'node:os';
 import { connectionsOnPort } from '@/lib/host/connections';
 import { readFirewall } from '@/lib/host/firewall';
 import { findFreePortNear } from '@/lib/host/free-port';
-import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/host/holder-facts';
 import { listListeners } from '@/lib/host/listeners';
 import { readPortFacts } from '@/lib/host/port-range';
+import { selfIdentity } from '@/lib/host/self';
 import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
+import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
 import { timedFact } from '@/lib/diagnosis/timed';
-import type { Fact, Facts, Intent, ProcessIdentity, Probes, Resolution } from '@/lib/diagnosis/types';
+import type { Fact, Facts, Intent, Probes, Resolution } from '@/lib/diagnosis/types';
 import type { Target } from '@/lib/target';
 
 export interface GatherOptions {
   intent?: Intent;
   timeouts?: Partial<ProbeTimeouts>;
-}
-
-function selfIdentity(): ProcessIdentity {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
-  let user: string | null = null;
-  try {
-    user = os.userInfo().username;
-  } catch {
-    user = null;
-  }
-  return { pid: process.pid, uid, user };
 }
 
 function platform(): Facts['platform'] {

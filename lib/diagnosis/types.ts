@@ -2,10 +2,18 @@ import type { FirewallFacts } from '@/lib/host/firewall/types';
 import type { ListenerTable, PortConnections } from '@/lib/host/listeners/types';
 import type { AppProbe, ConnectAttempt } from '@/lib/probe/types';
 import type { Target } from '@/lib/target';
-import type { ContainerProxy } from '@/lib/host/container-proxies';
-import type { ExcludedPortRange } from '@/lib/host/excluded-ports';
-import type { WslInfo } from '@/lib/host/wsl';
+import type { ContainerProxy } from '@/lib/host/linux/docker-proxies';
+import type { PortFacts } from '@/lib/host/port-range';
+import type { Resolution } from '@/lib/host/resolve';
+import type { ProcessIdentity } from '@/lib/host/self';
+import type { ExcludedPortRange } from '@/lib/host/win32/excluded-ports';
+import type { WslInfo } from '@/lib/host/linux/wsl';
 import type { Script, Shell } from '@/lib/shell/script';
+
+// Host facts' types live beside their readers; re-exported so checks keep importing them from here.
+export type { PortFacts } from '@/lib/host/port-range';
+export type { Resolution, ResolvedAddress } from '@/lib/host/resolve';
+export type { ProcessIdentity } from '@/lib/host/self';
 
 export type Severity = 'error' | 'warning' | 'info' | 'ok';
 export type Step = 'start' | 'open' | 'monitor' | 'fix';
@@ -63,40 +71,10 @@ export type Fact<T> =
   | { status: 'ok'; value: T; source: string; durationMs: number }
   | { status: 'failed'; error: string; source: string; durationMs: number };
 
-export interface ResolvedAddress {
-  address: string;
-  family: 'IPv4' | 'IPv6';
-}
-
-export interface Resolution {
-  host: string;
-  /** Every address, in the order the OS resolver returned them. */
-  addresses: ResolvedAddress[];
-  /** Addresses a loopback name (localhost, *.localhost) resolved to that are not loopback: never probed. */
-  ignored?: ResolvedAddress[];
-}
-
-export interface PortFacts {
-  port: number;
-  ianaRange: 'well-known' | 'registered' | 'dynamic';
-  /** Binding this port needs extra rights on this OS (port < privilegedBelow.port). */
-  privileged: boolean;
-  /** Ports below this need root/CAP_NET_BIND_SERVICE (Linux: net.ipv4.ip_unprivileged_port_start, 0 in many containers). */
-  privilegedBelow: { port: number; source: string };
-  ephemeral: { low: number; high: number; source: string };
-  inEphemeralRange: boolean;
-}
-
 export interface Probes {
   attempts: ConnectAttempt[];
   /** Application-layer answer from the first address that accepted; null when none did. */
   application: AppProbe | null;
-}
-
-export interface ProcessIdentity {
-  pid: number;
-  uid: number | null;
-  user: string | null;
 }
 
 export interface Facts {

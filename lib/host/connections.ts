@@ -1,9 +1,9 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
 import { parseDarwinNetstat, parseWin32Netstat, type NetstatRow } from '@/lib/host/netstat';
-import { TCP_LISTEN, tcpStateName } from '@/lib/host/procnet';
-import { readProcNet } from '@/lib/host/procnet-read';
+import { host } from '@/lib/host';
 import type { Connection, PortConnections } from '@/lib/host/listeners/types';
+import type { HostAdapter } from '@/lib/host/types';
 
 const SAMPLE_SIZE = 50;
 
@@ -50,32 +50,12 @@ function fromNetstat(rows: NetstatRow[]): Connection[] {
     }));
 }
 
-function linuxConnections(port: number): PortConnections {
-  const warnings: string[] = [];
-  const connections: Connection[] = [];
-  for (const file of ['tcp', 'tcp6']) {
-    try {
-      // The port filter runs on the raw hex before any address is decoded: busy hosts have 100k rows.
-      const rows = readProcNet(`/proc/net/${file}`, { port, withRemote: true });
-      if (rows === null && file === 'tcp') warnings.push('/proc/net/tcp does not exist on this system');
-      for (const r of rows ?? []) {
-        if (r.state === TCP_LISTEN) continue;
-        connections.push({
-          state: tcpStateName(r.state),
-          localAddress: r.localAddress,
-          localPort: r.localPort,
-          remoteAddress: r.remoteAddress,
-          remotePort: r.remotePort,
-        });
-      }
-    } catch (error) {
-      warnings.push(`could not read /proc/net/${file}: ${(error as Error).message}`);
-    }
-  }
-  return summarizeConnections(port, connections, '/proc/net/{tcp,tcp6}', warnings);
-}
-
-async function netstatConnections(port: number, win32: boolean): Promise<PortConnections> {
+/** Darwin and Windows: netstat's table, in the spelling of that OS's netstat. */
+export async function netstatConnections(
+  port: number,
+  variant: 'darwin' | 'win32',
+): Promise<PortConnections> {
+  const win32 = variant === 'win32';
   // Windows: `-p tcp` would hide IPv6 rows, so read everything and keep TCP.
   const result = await runCommand('netstat', win32 ? ['-ano'] : ['-an', '-p', 'tcp'], {
     timeoutMs: 5000,
@@ -94,11 +74,6 @@ async function netstatConnections(port: number, win32: boolean): Promise<PortCon
 }
 
 /** TCP sockets (not listeners) on `port`, as either end, counted by state with a sample of up to 50. */
-export async function connectionsOnPort(port: number): Promise<PortConnections> {
-  if (process.platform === 'linux') return linuxConnections(port);
-  if (process.platform === 'darwin' || process.platform === 'win32')
-    return netstatConnections(port, process.platform === 'win32');
-  return summarizeConnections(port, [], 'none', [
-    `counting connections is not supported on ${process.platform} yet`,
-  ]);
+export function connectionsOnPort(port: number, adapter: HostAdapter = host()): Promise<PortConnections> {
+  return adapter.connectionsOnPort(port);
 }

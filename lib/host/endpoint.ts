@@ -1,7 +1,7 @@
 import 'server-only';
 import ipaddr from 'ipaddr.js';
 import type { Family, TcpState } from '@/lib/host/listeners/types';
-import { TCP_STATES } from '@/lib/host/procnet';
+import { TCP_STATES } from '@/lib/host/linux/procnet';
 
 /**
  * Splits the endpoint text tools print: '127.0.0.1:3000', '[::1]:3000', '*:5353' (lsof, Windows

@@ -1,16 +1,5 @@
 import net from 'node:net';
-import path from 'node:path';
-import type { ResolvedAddress } from '@/lib/diagnosis/types';
-
-/** Where this OS keeps its hosts file: the only place a name is looked up without asking DNS. */
-export function hostsFilePath(
-  platform: NodeJS.Platform = process.platform,
-  env: Partial<Record<string, string>> = process.env,
-): string {
-  if (platform !== 'win32') return '/etc/hosts';
-  const root = env.SystemRoot || env.SYSTEMROOT || env.windir || 'C:\\Windows';
-  return path.win32.join(root, 'System32', 'drivers', 'etc', 'hosts');
-}
+import type { ResolvedAddress } from '@/lib/host/resolve';
 
 const canonical = (name: string) => name.toLowerCase().replace(/\.$/, '');
 

@@ -2,8 +2,21 @@ import 'server-only';
 import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
-import type { Resolution } from '@/lib/diagnosis/types';
-import { hostsFilePath, lookupHostsFile } from '@/lib/host/hosts-file';
+import { host as hostAdapter } from '@/lib/host';
+import { lookupHostsFile } from '@/lib/host/hosts-file';
+
+export interface ResolvedAddress {
+  address: string;
+  family: 'IPv4' | 'IPv6';
+}
+
+export interface Resolution {
+  host: string;
+  /** Every address, in the order the OS resolver returned them. */
+  addresses: ResolvedAddress[];
+  /** Addresses a loopback name (localhost, *.localhost) resolved to that are not loopback: never probed. */
+  ignored?: ResolvedAddress[];
+}
 
 /**
  * Every address the OS resolver gives for `host`, in its order (verbatim: the order a client like curl or
@@ -30,7 +43,7 @@ export async function resolveHost(host: string): Promise<Resolution> {
  */
 export async function resolveFromHostsFile(
   host: string,
-  file = hostsFilePath(),
+  file = hostAdapter().hostsFilePath(),
 ): Promise<{ file: string; resolution: Resolution }> {
   let text = '';
   try {

@@ -6,6 +6,7 @@ import { runChecks } from '@/lib/diagnosis/run-checks';
 import type { Facts } from '@/lib/diagnosis/types';
 import { parseIptablesSave } from '@/lib/host/firewall/iptables';
 import { parseNftRuleset } from '@/lib/host/firewall/nft';
+import { TOOL_PLATFORM } from '@/lib/host/firewall/tool-platform';
 import type { FirewallFacts, FirewallSource, FirewallTool } from '@/lib/host/firewall/types';
 import { attempt, listener, makeFacts, ok } from '@/__tests__/support/facts';
 
@@ -13,6 +14,8 @@ export const fx = (name: string) =>
   readFileSync(path.join(__dirname, '../../fixtures/firewall', name), 'utf8');
 export const source = (tool: FirewallTool, status: FirewallSource['status'] = 'read'): FirewallSource => ({
   tool,
+  // As the adapter of the tool's OS stamps it.
+  platform: TOOL_PLATFORM[tool],
   command: `${tool} (fixture)`,
   status,
   detail: status === 'denied' ? 'Operation not permitted (you must be root)' : null,

@@ -3,7 +3,7 @@ import { parsePfRules, parsePfSkipped } from '@/lib/host/firewall/pf';
 import { parsePowerShellRules } from '@/lib/host/firewall/powershell';
 import type { FirewallRule } from '@/lib/host/firewall/types';
 import { WINDOWS_LOOPBACK_NOTE, windowsRules } from '@/lib/host/firewall/windows';
-import { readWin32Firewall } from '@/lib/host/firewall/win32';
+import { readWin32Firewall } from '@/lib/host/win32/firewall';
 import { findFirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
 import { firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
 import { find, firewall, fx, iptables, save, scenario } from './firewall-fixture';

@@ -1,7 +1,7 @@
 import { cmd } from '@/lib/shell/script';
 import { runChecks } from '@/lib/diagnosis/run-checks';
 import { parseIptablesSave } from '@/lib/host/firewall/iptables';
-import { mergeNetfilter } from '@/lib/host/firewall/linux';
+import { mergeNetfilter } from '@/lib/host/linux/firewall';
 import { parseNftRuleset } from '@/lib/host/firewall/nft';
 import { parseUfwStatus } from '@/lib/host/firewall/ufw';
 import type { FirewallFacts } from '@/lib/host/firewall/types';

@@ -1,6 +1,6 @@
 import { runChecks } from '@/lib/diagnosis/run-checks';
 import type { Facts } from '@/lib/diagnosis/types';
-import { parseExcludedPortRanges } from '@/lib/host/excluded-ports';
+import { parseExcludedPortRanges } from '@/lib/host/win32/excluded-ports';
 import { attempt, listener, makeFacts, ok } from '@/__tests__/support/facts';
 import { fixture } from '../host/read-fixture';
 

@@ -1,7 +1,7 @@
-import { unattributedListeners } from '@/lib/host/listeners/darwin';
-import { lsofListenerArgs, parseLsofListeners } from '@/lib/host/lsof';
+import { unattributedListeners } from '@/lib/host/darwin/listeners';
+import { lsofListenerArgs, parseLsofListeners } from '@/lib/host/darwin/lsof';
 import { parseDarwinNetstat } from '@/lib/host/netstat';
-import { parsePsLstart, psArgs } from '@/lib/host/ps';
+import { parsePsLstart, psArgs } from '@/lib/host/darwin/ps';
 import { fixture } from './read-fixture';
 
 describe('lsof -F listener output (macOS)', () => {

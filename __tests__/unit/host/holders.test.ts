@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { forwardingHolder, parseDockerProxyArgs } from '@/lib/host/container-holders';
-import { findDockerProxies } from '@/lib/host/container-proxies';
-import { parseExcludedPortRanges, rangesContaining } from '@/lib/host/excluded-ports';
+import { forwardingHolder, parseDockerProxyArgs } from '@/lib/host/forwarding-holders';
+import { findDockerProxies } from '@/lib/host/linux/docker-proxies';
+import { parseExcludedPortRanges, rangesContaining } from '@/lib/host/win32/excluded-ports';
 import { candidateOrder, POPULAR_DEV_PORTS, preferenceOrder } from '@/lib/host/free-port';
-import { parseProcVersion } from '@/lib/host/wsl';
+import { parseProcVersion } from '@/lib/host/linux/wsl';
 import { fixture } from './read-fixture';
 
 describe('netsh int ipv4 show excludedportrange protocol=tcp', () => {

@@ -1,4 +1,7 @@
-import { hostsFilePath, lookupHostsFile } from '@/lib/host/hosts-file';
+import { darwinAdapter } from '@/lib/host/darwin';
+import { lookupHostsFile } from '@/lib/host/hosts-file';
+import { linuxAdapter } from '@/lib/host/linux';
+import { win32HostsFilePath } from '@/lib/host/win32/hosts-file';
 
 // A hosts file as people really write them: comments, tabs, aliases, CRLF (Windows), junk lines.
 const FIXTURE = [
@@ -41,9 +44,9 @@ describe('hosts file lookup (no resolver, no DNS)', () => {
   });
 
   test('where each OS keeps it', () => {
-    expect(hostsFilePath('linux', {})).toBe('/etc/hosts');
-    expect(hostsFilePath('darwin', {})).toBe('/etc/hosts');
-    expect(hostsFilePath('win32', { SystemRoot: 'D:\\Win' })).toBe('D:\\Win\\System32\\drivers\\etc\\hosts');
-    expect(hostsFilePath('win32', {})).toBe('C:\\Windows\\System32\\drivers\\etc\\hosts');
+    expect(linuxAdapter.hostsFilePath()).toBe('/etc/hosts');
+    expect(darwinAdapter.hostsFilePath()).toBe('/etc/hosts');
+    expect(win32HostsFilePath({ SystemRoot: 'D:\\Win' })).toBe('D:\\Win\\System32\\drivers\\etc\\hosts');
+    expect(win32HostsFilePath({})).toBe('C:\\Windows\\System32\\drivers\\etc\\hosts');
   });
 });

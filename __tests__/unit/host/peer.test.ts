@@ -2,11 +2,12 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseProcNet } from '@/lib/host/procnet';
-import { linuxPeer, peerFromRows } from '@/lib/host/peer/linux';
-import { peerFromLsof } from '@/lib/host/peer/darwin';
-import { accountFromTasklist, pidFromNetstat } from '@/lib/host/peer/win32';
+import { parseProcNet } from '@/lib/host/linux/procnet';
+import { linuxPeer, peerFromRows } from '@/lib/host/linux/peer';
+import { peerFromLsof } from '@/lib/host/darwin/peer';
+import { accountFromTasklist, pidFromNetstat } from '@/lib/host/win32/peer';
 import { localPeer } from '@/lib/host/peer';
+import { unsupportedAdapter } from '@/lib/host/unsupported';
 
 // A client 127.0.0.1:52044 (0xCB4C) of a server on 127.0.0.1:6280 (0x1888), on a little-endian machine.
 const ends = { clientAddress: '127.0.0.1', clientPort: 52044, serverAddress: '127.0.0.1', serverPort: 6280 };
@@ -97,5 +98,5 @@ test('Windows: netstat gives the client socket pid, tasklist its account; N/A is
 });
 
 test('an OS without a reader is unknown, never a guess', async () => {
-  expect((await localPeer(ends, 'aix')).kind).toBe('unknown');
+  expect((await localPeer(ends, unsupportedAdapter('aix'))).kind).toBe('unknown');
 });

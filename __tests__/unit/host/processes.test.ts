@@ -5,7 +5,7 @@ import {
   parseProcStat,
   parseProcStatus,
   startedAtIso,
-} from '@/lib/host/processes';
+} from '@/lib/host/linux/processes';
 import { fixture } from './read-fixture';
 
 describe('Linux process details', () => {
@@ -48,8 +48,9 @@ describe('Linux process details', () => {
 });
 
 describe('fullProcessName', () => {
-  const { fullProcessName } =
-    jest.requireActual<typeof import('@/lib/host/processes')>('@/lib/host/processes');
+  const { fullProcessName } = jest.requireActual<typeof import('@/lib/host/linux/processes')>(
+    '@/lib/host/linux/processes',
+  );
   test('a comm cut at 15 characters is completed from argv[0]', () => {
     expect(fullProcessName('next-server (v1', 'next-server (v16.4.6)\0')).toBe('next-server (v16.4.6)');
     expect(fullProcessName('python3.11-conf', '/usr/bin/python3.11-config-tool\0--x\0')).toBe(

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readProcNet } from '@/lib/host/procnet-read';
+import { readProcNet } from '@/lib/host/linux/procnet-read';
 import { fixture } from './read-fixture';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'procnet-'));

@@ -5,7 +5,7 @@ import {
   procNetFields,
   tcpStateName,
   TCP_LISTEN,
-} from '@/lib/host/procnet';
+} from '@/lib/host/linux/procnet';
 import { fixture } from './read-fixture';
 
 describe('decodeHexAddress', () => {

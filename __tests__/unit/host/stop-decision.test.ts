@@ -1,4 +1,4 @@
-import { decideStop, type StopFacts } from '@/lib/host/stop-decision';
+import { decideStop, type StopFacts } from '@/lib/host/actions/stop-decision';
 
 const STARTED = '2026-11-26T05:00:00.000Z';
 

@@ -1,7 +1,7 @@
-import { parseCsv } from '@/lib/host/csv';
-import { win32ListenerRows } from '@/lib/host/listeners/win32';
+import { parseCsv } from '@/lib/host/win32/csv';
+import { win32ListenerRows } from '@/lib/host/win32/listeners';
 import { parseWin32Netstat } from '@/lib/host/netstat';
-import { parseWin32Processes, WIN32_PROCESS_SCRIPT } from '@/lib/host/win-processes';
+import { parseWin32Processes, WIN32_PROCESS_SCRIPT } from '@/lib/host/win32/processes';
 import { fixture } from './read-fixture';
 
 describe('netstat -ano (Windows)', () => {

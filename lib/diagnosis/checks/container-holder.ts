@@ -2,7 +2,7 @@ import { codeFix, everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Facts, Fix } from '@/lib/diagnosis/types';
 import { hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
-import { forwardingHolder } from '@/lib/host/container-holders';
+import { forwardingHolder } from '@/lib/host/forwarding-holders';
 
 /** One process that publishes the port for a container, as the findings describe it. */
 export interface ContainerHolder {

@@ -4,15 +4,14 @@
  * with sudo; Windows ones are labelled for an elevated prompt.
  */
 import type { Fix, Platform } from '@/lib/diagnosis/types';
-import type { FirewallFacts, FirewallRule } from '@/lib/host/firewall/types';
+import { TOOL_PLATFORM } from '@/lib/host/firewall/tool-platform';
+import type { FirewallFacts, FirewallRule, FirewallTool } from '@/lib/host/firewall/types';
 import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
 import { cmdFix, shellFix } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 
-const PLATFORM: Record<string, Platform> = { pf: 'darwin', netsh: 'win32', powershell: 'win32' };
-
-export function platformOf(tool: string): Platform {
-  return PLATFORM[tool] ?? 'linux';
+export function platformOf(tool: FirewallTool): Platform {
+  return TOOL_PLATFORM[tool];
 }
 
 /**
@@ -20,7 +19,7 @@ export function platformOf(tool: string): Platform {
  * elevated terminal, netsh in cmd's syntax (PowerShell's when cmd cannot carry a rule's name), the
  * PowerShell cmdlets in PowerShell's.
  */
-export function elevatedFix(tool: string, label: string, argv: readonly string[]): Fix {
+export function elevatedFix(tool: FirewallTool, label: string, argv: readonly string[]): Fix {
   const platform = platformOf(tool);
   if (platform === 'any' || platform === 'win32')
     return tool === 'netsh'

@@ -2,7 +2,6 @@ import { shellFix, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
-import { platformOf } from '@/lib/diagnosis/checks/firewall-fixes';
 import { NETFILTER } from '@/lib/diagnosis/checks/firewall-match';
 import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
 import { isLoopbackAddress } from '@/lib/security/loopback';
@@ -39,13 +38,9 @@ export const firewallUnreadable: Check = (facts) => {
   const fixes: Fix[] = denied.flatMap((s) =>
     s.sudo
       ? [
-          platformOf(s.tool) === 'win32'
+          s.platform === 'win32'
             ? shellFix('win32', `Read the rules in an elevated terminal`, cmd(...s.sudo), 'powershell')
-            : shellFix(
-                platformOf(s.tool) === 'darwin' ? 'darwin' : 'linux',
-                `Read the ${s.tool} rules as root`,
-                cmd(...s.sudo),
-              ),
+            : shellFix(s.platform, `Read the ${s.tool} rules as root`, cmd(...s.sudo)),
         ]
       : [],
   );

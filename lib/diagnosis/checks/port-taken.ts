@@ -9,7 +9,7 @@ import {
   hostPort,
 } from '@/lib/diagnosis/view';
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
-import { forwardingHolder } from '@/lib/host/container-holders';
+import { forwardingHolder } from '@/lib/host/forwarding-holders';
 import { containerFixes, containerHolders } from './container-holder';
 import { quoteOutside } from '@/lib/text/outside';
 

@@ -2,7 +2,7 @@ import { shellFix } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Facts, Finding, Fix } from '@/lib/diagnosis/types';
 import { attempts, tcpListeners } from '@/lib/diagnosis/view';
-import { forwardingHolder } from '@/lib/host/container-holders';
+import { forwardingHolder } from '@/lib/host/forwarding-holders';
 
 const RESTART_WSL: Fix = shellFix(
   'win32',

@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { runCommand, type CommandResult } from '@/lib/exec';
 import type { FirewallSource, FirewallTool, SourceStatus } from '@/lib/host/firewall/types';
+import type { HostPlatform } from '@/lib/host/types';
 
 // Firewall tools live in sbin, which a normal user's PATH often lacks (Debian): without looking there a
 // tool that is installed but unreadable would pass for "not installed".
@@ -51,17 +52,27 @@ export interface ToolAnswer {
   result: CommandResult;
 }
 
+/** How an OS adapter runs a firewall tool (tests hand in one that answers from fixtures). */
+export type ToolRunner = (
+  name: string,
+  args: string[],
+  timeoutMs?: number,
+  displayArgv?: readonly string[],
+) => Promise<ToolAnswer | null>;
+
 /**
  * Runs an installed tool with a deadline; null when it is not installed (then it is simply absent from the
  * facts). Never a shell: the arguments are passed as an array.
  */
 export async function runTool(
+  platform: HostPlatform,
   name: string,
   args: string[],
   timeoutMs = 3000,
   displayArgv?: readonly string[],
 ): Promise<ToolAnswer | null> {
-  const path = process.platform === 'win32' ? name : await findTool(name);
+  // Windows finds its tools on its own PATH; there is no sbin to add.
+  const path = platform === 'win32' ? name : await findTool(name);
   if (!path) return null;
   const result = await runCommand(path, args, { timeoutMs, maxBytes: 8 * 1024 * 1024 });
   if (result.error && /is not installed/.test(result.error)) return null;
@@ -79,16 +90,22 @@ export function succeeded(answer: ToolAnswer): boolean {
  * doctor already runs as root, sudo would not help, so none is offered: then a container without
  * CAP_NET_ADMIN or a security module is the likely reason, and the sentence says so.
  */
-export function unanswered(tool: FirewallTool, answer: ToolAnswer, inactive = false): FirewallSource {
+export function unanswered(
+  platform: HostPlatform,
+  tool: FirewallTool,
+  answer: ToolAnswer,
+  inactive = false,
+): FirewallSource {
   const detail = answer.result.timedOut ? `no answer within the time limit` : complaint(answer.result);
   const denied = isPermissionError(
     `${answer.result.stderr}\n${answer.result.stdout}\n${answer.result.error ?? ''}`,
   );
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const status: SourceStatus = inactive ? 'inactive' : denied ? 'denied' : 'failed';
-  const windows = process.platform === 'win32';
+  const windows = platform === 'win32';
   return {
     tool,
+    platform,
     command: answer.display,
     status,
     detail:
@@ -100,6 +117,20 @@ export function unanswered(tool: FirewallTool, answer: ToolAnswer, inactive = fa
   };
 }
 
-export function answered(tool: FirewallTool, answer: ToolAnswer, rules: number): FirewallSource {
-  return { tool, command: answer.display, status: 'read', detail: null, sudo: null, rules };
+/** A source entry for a tool that answered, stamped with the platform of the adapter that ran it. */
+export function answered(
+  platform: HostPlatform,
+  tool: FirewallTool,
+  answer: ToolAnswer,
+  rules: number,
+): FirewallSource {
+  return {
+    tool,
+    platform,
+    command: answer.display,
+    status: 'read',
+    detail: null,
+    sudo: null,
+    rules,
+  };
 }

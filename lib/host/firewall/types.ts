@@ -5,6 +5,8 @@ import 'server-only';
  * never knows which tool printed them. Only types here: importing it costs nothing at runtime.
  */
 
+import type { HostPlatform } from '@/lib/host/types';
+
 export type FirewallTool =
   | 'nft'
   | 'iptables'
@@ -138,6 +140,8 @@ export type SourceStatus =
 /** One tool that was tried. A tool that is not installed is not listed at all. */
 export interface FirewallSource {
   tool: FirewallTool;
+  /** The OS whose adapter read it: decides how the command to read it with more rights is written. */
+  platform: HostPlatform;
   /** The command as it was run, e.g. "nft -j list ruleset". */
   command: string;
   status: SourceStatus;

@@ -1,29 +1,17 @@
 import 'server-only';
-import { listDarwinListeners } from '@/lib/host/listeners/darwin';
-import { listLinuxListeners } from '@/lib/host/listeners/linux';
-import { listWin32Listeners } from '@/lib/host/listeners/win32';
+import { host } from '@/lib/host';
 import type { ListenerTable, ListListenersOptions } from '@/lib/host/listeners/types';
+import type { HostAdapter } from '@/lib/host/types';
 
 export type { Listener, ListenerTable, ListListenersOptions } from '@/lib/host/listeners/types';
 
 /**
  * Every listening TCP socket and bound UDP socket on this machine (or only those on options.port),
- * with its owning process when it can be read. The one place that picks the OS adapter.
+ * with its owning process when it can be read.
  */
-export async function listListeners(options: ListListenersOptions = {}): Promise<ListenerTable> {
-  switch (process.platform) {
-    case 'linux':
-      return listLinuxListeners(options);
-    case 'darwin':
-      return listDarwinListeners(options);
-    case 'win32':
-      return listWin32Listeners(options);
-    default:
-      return {
-        listeners: [],
-        source: 'none',
-        partial: true,
-        warnings: [`listing listeners is not supported on ${process.platform} yet`],
-      };
-  }
+export function listListeners(
+  options: ListListenersOptions = {},
+  adapter: HostAdapter = host(),
+): Promise<ListenerTable> {
+  return adapter.listListeners(options);
 }

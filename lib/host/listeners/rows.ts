@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Family, Listener, Protocol } from '@/lib/host/listeners/types';
-import type { ProcessInfo } from '@/lib/host/processes';
+import type { ProcessInfo } from '@/lib/host/linux/processes';
 import { outsideOrNull } from '@/lib/text/outside';
 
 /**

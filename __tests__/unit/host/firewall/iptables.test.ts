@@ -1,6 +1,6 @@
 import { posixCommand } from '@/lib/shell/script';
 import { parseIptablesRule, parseIptablesSave } from '@/lib/host/firewall/iptables';
-import { mergeNetfilter } from '@/lib/host/firewall/linux';
+import { mergeNetfilter } from '@/lib/host/linux/firewall';
 import { parseNftRuleset } from '@/lib/host/firewall/nft';
 import { fwFixture } from './fixture';
 

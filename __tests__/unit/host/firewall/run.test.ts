@@ -47,7 +47,7 @@ describe('telling "not allowed" from "failed"', () => {
 
   test('a denied tool gets the exact sudo command, unless the doctor already runs as root', () => {
     const uid = jest.spyOn(process, 'getuid').mockReturnValue(1000);
-    const denied = unanswered('nft', {
+    const denied = unanswered('linux', 'nft', {
       display: 'nft -j list ruleset',
       argv: ['nft', '-j', 'list', 'ruleset'],
       result: result('Operation not permitted (you must be root)'),
@@ -58,7 +58,7 @@ describe('telling "not allowed" from "failed"', () => {
       rules: 0,
     });
     uid.mockReturnValue(0);
-    const asRoot = unanswered('nft', {
+    const asRoot = unanswered('linux', 'nft', {
       display: 'nft -j list ruleset',
       argv: ['nft', '-j', 'list', 'ruleset'],
       result: result('Operation not permitted'),
@@ -74,6 +74,6 @@ describe('telling "not allowed" from "failed"', () => {
       argv: ['firewall-cmd', '--list-all-zones'],
       result: result('FirewallD is not running', 252),
     };
-    expect(unanswered('firewalld', answer, true).status).toBe('inactive');
+    expect(unanswered('linux', 'firewalld', answer, true).status).toBe('inactive');
   });
 });

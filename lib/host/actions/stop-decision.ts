@@ -1,4 +1,4 @@
-import { forwardingHolder } from '@/lib/host/container-holders';
+import { forwardingHolder } from '@/lib/host/forwarding-holders';
 import type { Listener } from '@/lib/host/listeners/types';
 
 /*

@@ -1,7 +1,7 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
 import { parseWin32Netstat, type NetstatRow } from '@/lib/host/netstat';
-import { parseWin32Processes, WIN32_PROCESS_SCRIPT } from '@/lib/host/win-processes';
+import { parseWin32Processes, WIN32_PROCESS_SCRIPT } from '@/lib/host/win32/processes';
 import { sortListeners, toListener, type SocketRow } from '@/lib/host/listeners/rows';
 import type { ListenerTable, ListListenersOptions, Protocol } from '@/lib/host/listeners/types';
 

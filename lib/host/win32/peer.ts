@@ -1,6 +1,6 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
-import { parseCsv } from '@/lib/host/csv';
+import { parseCsv } from '@/lib/host/win32/csv';
 import { sameAddress, type ConnectionEnds, type LocalPeer } from '@/lib/host/peer/types';
 
 function splitEndpoint(text: string): [string, number] | null {

@@ -8,16 +8,18 @@ import {
   parsePfRules,
   parsePfSkipped,
 } from '@/lib/host/firewall/pf';
-import { answered, runTool, succeeded, unanswered } from '@/lib/host/firewall/run';
+import { answered, runTool, succeeded, unanswered, type ToolRunner } from '@/lib/host/firewall/run';
 import type { FirewallFacts, FirewallRule, FirewallSource } from '@/lib/host/firewall/types';
 
 /** macOS: pf (the packet filter, the only one that can block loopback) and the application firewall's state. */
-export async function readDarwinFirewall(): Promise<FirewallFacts> {
+export async function readDarwinFirewall(
+  run: ToolRunner = (...args) => runTool('darwin', ...args),
+): Promise<FirewallFacts> {
   const [info, rules, interfaces, alf] = await Promise.all([
-    runTool('pfctl', PF_INFO_ARGS),
-    runTool('pfctl', PF_RULES_ARGS),
-    runTool('pfctl', PF_INTERFACES_ARGS),
-    runTool(SOCKETFILTERFW, SOCKETFILTERFW_ARGS),
+    run('pfctl', PF_INFO_ARGS),
+    run('pfctl', PF_RULES_ARGS),
+    run('pfctl', PF_INTERFACES_ARGS),
+    run(SOCKETFILTERFW, SOCKETFILTERFW_ARGS),
   ]);
   const sources: FirewallSource[] = [];
   const notes: string[] = [];
@@ -25,17 +27,17 @@ export async function readDarwinFirewall(): Promise<FirewallFacts> {
   let skipped: string[] = [];
   if (rules) {
     const enabled = info && succeeded(info) ? parsePfEnabled(info.result.stdout) : null;
-    if (!succeeded(rules)) sources.push(unanswered('pf', rules));
+    if (!succeeded(rules)) sources.push(unanswered('darwin', 'pf', rules));
     else if (enabled === false) {
       // Loaded rules of a disabled pf filter nothing.
       sources.push({
-        ...answered('pf', rules, 0),
+        ...answered('darwin', 'pf', rules, 0),
         status: 'inactive',
         detail: 'pf is disabled (pfctl -s info)',
       });
     } else {
       pfRules = parsePfRules(rules.result.stdout);
-      sources.push(answered('pf', rules, pfRules.length));
+      sources.push(answered('darwin', 'pf', rules, pfRules.length));
       if (enabled === null)
         notes.push('pf status could not be read (pfctl -s info); its rules were matched as if it is on');
       if (/^anchor\s/m.test(rules.result.stdout))

@@ -1,6 +1,6 @@
 import 'server-only';
-import { parseCsv } from '@/lib/host/csv';
-import type { ProcessInfo } from '@/lib/host/processes';
+import { parseCsv } from '@/lib/host/win32/csv';
+import type { ProcessInfo } from '@/lib/host/linux/processes';
 
 /*
  * Windows process details come from CIM (Win32_Process) rather than `tasklist`, because tasklist has

@@ -1,9 +1,9 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
 import { addressKey } from '@/lib/host/endpoint';
-import { lsofListenerArgs, parseLsofListeners, type LsofSocket } from '@/lib/host/lsof';
+import { lsofListenerArgs, parseLsofListeners, type LsofSocket } from '@/lib/host/darwin/lsof';
 import { parseDarwinNetstat, type NetstatRow } from '@/lib/host/netstat';
-import { parsePsLstart, psArgs } from '@/lib/host/ps';
+import { parsePsLstart, psArgs } from '@/lib/host/darwin/ps';
 import {
   sortListeners,
   toListener,

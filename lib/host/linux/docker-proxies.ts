@@ -1,7 +1,7 @@
 import 'server-only';
 import { readdirSync, readFileSync } from 'node:fs';
-import { parseDockerProxyArgs, type DockerProxyPublish } from '@/lib/host/container-holders';
-import { parseCmdline } from '@/lib/host/processes';
+import { parseDockerProxyArgs, type DockerProxyPublish } from '@/lib/host/forwarding-holders';
+import { parseCmdline } from '@/lib/host/linux/processes';
 
 /** A docker-proxy process and the port it publishes, read from /proc/<pid>/cmdline. */
 export interface ContainerProxy extends DockerProxyPublish {

@@ -7,7 +7,7 @@ import {
   TCP_LISTEN,
   type ProcNetFields,
   type ProcNetRow,
-} from '@/lib/host/procnet';
+} from '@/lib/host/linux/procnet';
 
 export interface ReadProcNetOptions {
   /**

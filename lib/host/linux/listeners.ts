@@ -1,8 +1,8 @@
 import 'server-only';
-import { UDP_UNCONNECTED, type ProcNetRow } from '@/lib/host/procnet';
-import { readProcNet } from '@/lib/host/procnet-read';
-import { readLinuxProcesses } from '@/lib/host/processes';
-import { findSocketOwners } from '@/lib/host/socket-owners';
+import { UDP_UNCONNECTED, type ProcNetRow } from '@/lib/host/linux/procnet';
+import { readProcNet } from '@/lib/host/linux/procnet-read';
+import { readLinuxProcesses } from '@/lib/host/linux/processes';
+import { findSocketOwners } from '@/lib/host/linux/socket-owners';
 import {
   sortListeners,
   toListener,

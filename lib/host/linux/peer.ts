@@ -1,6 +1,6 @@
 import 'server-only';
-import { readProcNet } from '@/lib/host/procnet-read';
-import type { ProcNetRow } from '@/lib/host/procnet';
+import { readProcNet } from '@/lib/host/linux/procnet-read';
+import type { ProcNetRow } from '@/lib/host/linux/procnet';
 import { sameAddress, type ConnectionEnds, type LocalPeer } from '@/lib/host/peer/types';
 
 /**

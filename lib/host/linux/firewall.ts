@@ -2,7 +2,14 @@ import 'server-only';
 import { FIREWALLD_ARGS, firewalldRules, parseFirewalldZones } from '@/lib/host/firewall/firewalld';
 import { parseIptablesSave, type IptablesDump, type IptablesTool } from '@/lib/host/firewall/iptables';
 import { NFT_JSON_ARGS, NFT_TEXT_ARGS, parseNftRuleset, type Ruleset } from '@/lib/host/firewall/nft';
-import { answered, runTool, succeeded, unanswered, type ToolAnswer } from '@/lib/host/firewall/run';
+import {
+  answered,
+  runTool,
+  succeeded,
+  unanswered,
+  type ToolAnswer,
+  type ToolRunner,
+} from '@/lib/host/firewall/run';
 import type { FirewallFacts, FirewallSource } from '@/lib/host/firewall/types';
 import { parseUfwStatus, UFW_ARGS } from '@/lib/host/firewall/ufw';
 
@@ -47,27 +54,29 @@ function readNft(
 ): Ruleset | null {
   if (!json) return null;
   if (!succeeded(json)) {
-    sources.push(unanswered('nft', json));
+    sources.push(unanswered('linux', 'nft', json));
     return null;
   }
   try {
     const ruleset = parseNftRuleset(json.result.stdout, text && succeeded(text) ? text.result.stdout : '');
-    sources.push(answered('nft', json, ruleset.rules.length));
+    sources.push(answered('linux', 'nft', json, ruleset.rules.length));
     return ruleset;
   } catch (err) {
-    sources.push({ ...unanswered('nft', json), status: 'failed', detail: (err as Error).message });
+    sources.push({ ...unanswered('linux', 'nft', json), status: 'failed', detail: (err as Error).message });
     return null;
   }
 }
 
 /** Every firewall Linux may have: the kernel's rules (nft, iptables both backends) and the ufw/firewalld frontends. */
-export async function readLinuxFirewall(): Promise<FirewallFacts> {
+export async function readLinuxFirewall(
+  run: ToolRunner = (...args) => runTool('linux', ...args),
+): Promise<FirewallFacts> {
   const [nftJson, nftText, ufw, firewalld, ...saves] = await Promise.all([
-    runTool('nft', NFT_JSON_ARGS),
-    runTool('nft', NFT_TEXT_ARGS),
-    runTool('ufw', UFW_ARGS),
-    runTool('firewall-cmd', FIREWALLD_ARGS, 4500),
-    ...IPTABLES.map(([, save]) => runTool(save, [])),
+    run('nft', NFT_JSON_ARGS),
+    run('nft', NFT_TEXT_ARGS),
+    run('ufw', UFW_ARGS),
+    run('firewall-cmd', FIREWALLD_ARGS, 4500),
+    ...IPTABLES.map(([, save]) => run(save, [])),
   ]);
   const sources: FirewallSource[] = [];
   const notes: string[] = [];
@@ -76,29 +85,29 @@ export async function readLinuxFirewall(): Promise<FirewallFacts> {
   IPTABLES.forEach(([tool], i) => {
     const save = saves[i];
     if (!save) return;
-    if (!succeeded(save)) return void sources.push(unanswered(tool, save));
+    if (!succeeded(save)) return void sources.push(unanswered('linux', tool, save));
     const dump = parseIptablesSave(save.result.stdout, tool);
     dumps.push(dump);
-    sources.push(answered(tool, save, dump.rules.length));
+    sources.push(answered('linux', tool, save, dump.rules.length));
   });
   const netfilter = mergeNetfilter(nft, dumps);
   const frontends = [];
   if (ufw) {
     const status = succeeded(ufw) ? parseUfwStatus(ufw.result.stdout) : null;
-    if (!status) sources.push(unanswered('ufw', ufw));
-    else if (!status.active) sources.push(unanswered('ufw', ufw, true));
+    if (!status) sources.push(unanswered('linux', 'ufw', ufw));
+    else if (!status.active) sources.push(unanswered('linux', 'ufw', ufw, true));
     else {
-      sources.push(answered('ufw', ufw, status.rules.length));
+      sources.push(answered('linux', 'ufw', ufw, status.rules.length));
       frontends.push(...status.rules);
       if (status.defaults) notes.push(`ufw defaults: ${status.defaults} (loopback is accepted before them)`);
     }
   }
   if (firewalld) {
     const notRunning = /not running/i.test(`${firewalld.result.stdout}${firewalld.result.stderr}`);
-    if (!succeeded(firewalld)) sources.push(unanswered('firewalld', firewalld, notRunning));
+    if (!succeeded(firewalld)) sources.push(unanswered('linux', 'firewalld', firewalld, notRunning));
     else {
       const rules = firewalldRules(parseFirewalldZones(firewalld.result.stdout));
-      sources.push(answered('firewalld', firewalld, rules.length));
+      sources.push(answered('linux', 'firewalld', firewalld, rules.length));
       frontends.push(...rules);
     }
   }

@@ -1,0 +1,30 @@
+import 'server-only';
+import { summarizeConnections } from '@/lib/host/connections';
+import { TCP_LISTEN, tcpStateName } from '@/lib/host/linux/procnet';
+import { readProcNet } from '@/lib/host/linux/procnet-read';
+import type { Connection, PortConnections } from '@/lib/host/listeners/types';
+
+export function linuxConnections(port: number): PortConnections {
+  const warnings: string[] = [];
+  const connections: Connection[] = [];
+  for (const file of ['tcp', 'tcp6']) {
+    try {
+      // The port filter runs on the raw hex before any address is decoded: busy hosts have 100k rows.
+      const rows = readProcNet(`/proc/net/${file}`, { port, withRemote: true });
+      if (rows === null && file === 'tcp') warnings.push('/proc/net/tcp does not exist on this system');
+      for (const r of rows ?? []) {
+        if (r.state === TCP_LISTEN) continue;
+        connections.push({
+          state: tcpStateName(r.state),
+          localAddress: r.localAddress,
+          localPort: r.localPort,
+          remoteAddress: r.remoteAddress,
+          remotePort: r.remotePort,
+        });
+      }
+    } catch (error) {
+      warnings.push(`could not read /proc/net/${file}: ${(error as Error).message}`);
+    }
+  }
+  return summarizeConnections(port, connections, '/proc/net/{tcp,tcp6}', warnings);
+}
