@@ -4,7 +4,7 @@
  */
 import type { Listener } from '@/lib/host/listeners/types';
 import { hostPort, isWildcard } from '@/lib/diagnosis/view';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { isLoopbackAddress } from '@/lib/net';
 
 export interface ListenerRow {
   key: string;

@@ -10,7 +10,7 @@ import { listListeners } from '@/lib/host/listeners';
 import type { Listener } from '@/lib/host/listeners/types';
 import { readPortFacts } from '@/lib/host/port-range';
 import { resolveHost } from '@/lib/host/resolve';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/net';
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/net';
 
 /** Splits a Host header value into host and port: "localhost:6280", "[::1]:6280", "127.0.0.1". */
 export function splitHostHeader(value: string): { host: string; port: string | null } | null {

@@ -5,7 +5,7 @@ import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-
 import { platformOf } from '@/lib/diagnosis/checks/firewall-fixes';
 import { NETFILTER } from '@/lib/diagnosis/checks/firewall-match';
 import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { isLoopbackAddress } from '@/lib/net';
 
 const FAILURES = new Set(['timeout', 'refused', 'reset']);
 const FRONTENDS = new Set(['ufw', 'firewalld']);

@@ -13,7 +13,7 @@ import {
   targetAddresses,
   tcpListeners,
 } from '@/lib/diagnosis/view';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { isLoopbackAddress } from '@/lib/net';
 
 const LOOPBACK_IFACE: Record<Facts['platform'], string> = { linux: 'lo', darwin: 'lo0', win32: 'loopback' };
 
