@@ -1,6 +1,7 @@
 import 'server-only';
 import ipaddr from 'ipaddr.js';
-import type { Family, TcpState } from '@/lib/host/listeners/types';
+import type { TcpState } from '@/lib/host/listeners/types';
+import type { Family } from '@/lib/net';
 import { TCP_STATES } from '@/lib/host/procnet';
 
 /**

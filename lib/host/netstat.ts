@@ -1,6 +1,7 @@
 import 'server-only';
 import { familyOfAddress, normalizeTcpState, parseEndpoint } from '@/lib/host/endpoint';
-import type { Family, Protocol, TcpState } from '@/lib/host/listeners/types';
+import type { Protocol, TcpState } from '@/lib/host/listeners/types';
+import type { Family } from '@/lib/net';
 
 /** One socket row of `netstat -an` (macOS) or `netstat -ano` (Windows). */
 export interface NetstatRow {
