@@ -2,6 +2,7 @@
 import type { Fix } from '@/lib/diagnosis/types';
 import { codeFix, everywhereFixes, shellFix, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd, join, raw, type Part } from '@/lib/shell/script';
+import { hostPort } from '@/lib/net';
 
 const sudoIf = (sudo: boolean, parts: Part[]): Part[] => (sudo ? [...cmd('sudo'), ...parts] : parts);
 
@@ -57,7 +58,7 @@ export function testFixes(url: string, host: string, port: number): Fix[] {
  * exposed to the network by accident. `bindHost` is an IP address or a validated host name.
  */
 export function startFixes(bindHost: string, port: number): Fix[] {
-  const hp = bindHost.includes(':') ? `[${bindHost}]:${port}` : `${bindHost}:${port}`;
+  const hp = hostPort(bindHost, port);
   const p = String(port);
   const python = (py: string) => cmd(py, '-m', 'http.server', p, '--bind', bindHost);
   return [
