@@ -7,9 +7,6 @@ import type { Facts, ResolvedAddress } from '@/lib/diagnosis/types';
 import type { ConnectAttempt } from '@/lib/probe/types';
 import { IPV4_WILDCARD, IPV6_WILDCARD, familyOf, hostPort, unmapIPv4, urlHost } from '@/lib/net';
 
-// The checks' address helpers, until they import lib/net themselves.
-export { hostPort, isWildcard } from '@/lib/net';
-
 export function targetAddresses(facts: Facts): ResolvedAddress[] {
   return facts.resolution.status === 'ok' ? facts.resolution.value.addresses : [];
 }

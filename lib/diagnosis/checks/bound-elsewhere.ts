@@ -2,16 +2,8 @@ import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { familyOf, unmapIPv4 } from '@/lib/net';
-import {
-  hostPort,
-  isWildcard,
-  listAnd,
-  listenerServes,
-  targetAddresses,
-  tcpListeners,
-  bindAddressFor,
-} from '@/lib/diagnosis/view';
+import { familyOf, hostPort, isWildcard, unmapIPv4 } from '@/lib/net';
+import { listAnd, listenerServes, targetAddresses, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
 
 /** The port is open on a specific address of the same family that is not the target's (127.0.0.2, 192.168.1.5). */
 export const boundElsewhere: Check = (facts) => {

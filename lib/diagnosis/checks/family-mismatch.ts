@@ -2,15 +2,8 @@ import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { startFixes } from '@/lib/diagnosis/commands';
-import { IPV4_WILDCARD, IPV6_WILDCARD, familyOf, unmapIPv4 } from '@/lib/net';
-import {
-  attempts,
-  hostPort,
-  listAnd,
-  listenerServes,
-  targetAddresses,
-  tcpListeners,
-} from '@/lib/diagnosis/view';
+import { familyOf, hostPort, IPV4_WILDCARD, IPV6_WILDCARD, unmapIPv4 } from '@/lib/net';
+import { attempts, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
 
 /**
  * The server listens only in the other IP family than (some of) the addresses the target reaches:

@@ -6,13 +6,12 @@ import { findFirewallBlock, type Packet } from '@/lib/diagnosis/checks/firewall-
 import {
   attempts,
   describeOwner,
-  hostPort,
   listAnd,
   listenerServes,
   targetAddresses,
   tcpListeners,
 } from '@/lib/diagnosis/view';
-import { familyOf, isLoopbackAddress, unmapIPv4 } from '@/lib/net';
+import { familyOf, hostPort, isLoopbackAddress, unmapIPv4 } from '@/lib/net';
 
 const LOOPBACK_IFACE: Record<Facts['platform'], string> = { linux: 'lo', darwin: 'lo0', win32: 'loopback' };
 
