@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { IPV4_WILDCARD, IPV6_WILDCARD, hostPort, isIPv4Address, isValidPort, unmapIPv4 } from '@/lib/net';
 
 /** What the user typed, parsed: where to look and how it was understood. */
 export interface Target {
@@ -28,23 +28,20 @@ function invalid(reason: string): ParseResult {
   return { ok: false, error: { code: 'invalid-target', message: `${reason} ${EXPECTED}` } };
 }
 
-const IPV4_WILDCARD = '0.0.0.0'; // what people type after copying a server's "listening on 0.0.0.0" line
-
-/** Hosts that name "every interface" to a server: not a place to connect to, but reached through loopback. */
+/**
+ * Hosts that name "every interface" to a server: not a place to connect to, but reached through loopback.
+ * People type them after copying a server's "listening on 0.0.0.0" line.
+ */
 const BIND_ANY: Record<string, { host: string; note: string }> = {
   [IPV4_WILDCARD]: {
     host: '127.0.0.1',
     note: '0.0.0.0 is a bind address ("listen on every IPv4 interface"), not a destination; on this machine it is reached as 127.0.0.1.',
   },
-  '::': {
+  [IPV6_WILDCARD]: {
     host: '::1',
     note: ':: is a bind address ("listen on every IPv6 interface"), not a destination; on this machine it is reached as ::1.',
   },
 };
-
-function display(host: string, hostKind: Target['hostKind'], port: number): string {
-  return `${hostKind === 'ipv6' ? `[${host}]` : host}:${port}`;
-}
 
 /** The host part as typed (before URL normalisation), to explain short or numeric spellings. */
 function typedHost(rest: string): string {
@@ -95,7 +92,7 @@ export function parseTarget(text: string): ParseResult {
     return invalid(`"${input.slice(0, 80)}" has no port.`);
   }
   const port = Number(portText);
-  if (port < 1 || port > 65535) return invalid(`Port ${portText} is outside 1–65535.`);
+  if (!isValidPort(port)) return invalid(`Port ${portText} is outside 1–65535.`);
   return buildTarget(input, url, port, scheme, rest);
 }
 
@@ -117,7 +114,7 @@ function buildTarget(
   if (host.startsWith('[')) {
     host = host.slice(1, -1);
     hostKind = 'ipv6';
-  } else if (ipaddr.IPv4.isValidFourPartDecimal(host)) {
+  } else if (isIPv4Address(host)) {
     hostKind = 'ipv4';
   }
   if (!host) return invalid(`"${input.slice(0, 80)}" has no host.`);
@@ -127,10 +124,10 @@ function buildTarget(
     );
   const notes: string[] = [];
   const typed = typedHost(rest).toLowerCase();
-  if (hostKind === 'ipv6' && /^::ffff:/i.test(host)) {
+  if (hostKind === 'ipv6') {
     // An IPv4-mapped IPv6 address is the IPv4 address in disguise: listeners and probes see the IPv4 one.
-    const v4 = mappedToIPv4(host);
-    if (v4) {
+    const v4 = unmapIPv4(host);
+    if (v4 !== host) {
       notes.push(
         `[${typed}] is the IPv4 address ${v4} written as IPv6 (IPv4-mapped); it is checked as ${v4}.`,
       );
@@ -148,7 +145,7 @@ function buildTarget(
   const path = url.pathname + url.search || '/';
   return {
     ok: true,
-    target: { input, host, hostKind, port, scheme, path, display: display(host, hostKind, port), notes },
+    target: { input, host, hostKind, port, scheme, path, display: hostPort(host, port), notes },
   };
 }
 
@@ -163,11 +160,4 @@ function isHostName(host: string): boolean {
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   if (name.length === 0 || name.length > 253) return false;
   return name.split('.').every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label));
-}
-
-/** The IPv4 address inside an IPv4-mapped IPv6 address (URL has already normalised it to ::ffff:7f00:1). */
-function mappedToIPv4(host: string): string | null {
-  if (!ipaddr.IPv6.isValid(host)) return null;
-  const parsed = ipaddr.IPv6.parse(host);
-  return parsed.isIPv4MappedAddress() ? parsed.toIPv4Address().toString() : null;
 }

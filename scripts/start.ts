@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describeHolder } from '@/lib/host/describe-holder';
 import { isPortFree } from '@/lib/host/free-port';
 import { checkBindHost } from '@/lib/security/bind-host';
+import { hostPort } from '@/lib/net';
 import { serve } from '@/lib/server/serve';
 import { limitsFromEnv } from '@/lib/security/rate-limit';
 
@@ -82,8 +83,7 @@ async function main(): Promise<void> {
   // The build, not this script, decides: next() reads NODE_ENV, and `npm start` may run without it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const server = await serve({ dir: root, hostname: bind.host, port });
-  const urlHost = bind.host.includes(':') ? `[${bind.host}]` : bind.host;
-  console.log(`\nLocalhost Doctor is serving at http://${urlHost}:${port}/\n`);
+  console.log(`\nLocalhost Doctor is serving at http://${hostPort(bind.host, port)}/\n`);
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

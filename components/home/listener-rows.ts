@@ -3,8 +3,7 @@
  * Presentation only — which address the wizard should be pointed at so the link shows this listener.
  */
 import type { Listener } from '@/lib/host/listeners/types';
-import { hostPort, isWildcard } from '@/lib/diagnosis/view';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { IPV4_WILDCARD, IPV6_WILDCARD, familyOf, hostPort, isLoopbackAddress, isWildcard } from '@/lib/net';
 
 export interface ListenerRow {
   key: string;
@@ -19,8 +18,8 @@ export interface ListenerRow {
 
 /** 0.0.0.0/:: are bind addresses, reached through loopback; an address elsewhere is explained via localhost. */
 function reachableAs(address: string, port: number): string {
-  if (address === '0.0.0.0' || address === '*') return `127.0.0.1:${port}`; // IPv4 wildcard
-  if (address === '::') return `[::1]:${port}`;
+  if (address === IPV4_WILDCARD || address === '*') return hostPort('127.0.0.1', port);
+  if (address === IPV6_WILDCARD) return hostPort('::1', port);
   if (isLoopbackAddress(address)) return hostPort(address, port);
   return `localhost:${port}`;
 }
@@ -37,7 +36,7 @@ export function listenerRows(listeners: readonly Listener[]): ListenerRow[] {
       const first = ls[0]!;
       // Prefer an IPv4 address for the link: it is what most people type.
       const best =
-        ls.find((l) => !l.address.includes(':') && !isWildcard(l.address)) ??
+        ls.find((l) => familyOf(l.address) === 'IPv4' && !isWildcard(l.address)) ??
         ls.find((l) => !isWildcard(l.address)) ??
         first;
       return {

@@ -1,5 +1,6 @@
 import type { Listener } from '@/lib/host/listeners/types';
-import { describeOwner, hostPort } from '@/lib/diagnosis/view';
+import { describeOwner } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import type { LearnValues, Reading } from '@/lib/learn/live-values';
 import { C } from './Lesson';
 

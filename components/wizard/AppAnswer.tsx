@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppProbe, TlsAnswer } from '@/lib/probe/types';
 import type { Target } from '@/lib/target';
-import { hostPort } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { formatBytes, formatMs } from '@/components/ui/format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

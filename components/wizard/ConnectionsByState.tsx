@@ -1,5 +1,5 @@
 import type { PortConnections, TcpState } from '@/lib/host/listeners/types';
-import { hostPort } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { plural } from '@/components/ui/format';
 
 const SAMPLE_ROWS = 8;

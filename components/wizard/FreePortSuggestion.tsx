@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { Fact } from '@/lib/diagnosis/types';
+import { hostPort } from '@/lib/net';
 import { freePortQuery } from '@/components/data/queries';
 import { Spinner } from '@/components/ui/Spinner';
 
@@ -14,7 +15,6 @@ import { Spinner } from '@/components/ui/Spinner';
 export function FreePortSuggestion({
   input,
   host,
-  hostKind,
   port,
   freePort,
   alternative = false,
@@ -22,7 +22,6 @@ export function FreePortSuggestion({
   /** What the user typed: the fallback query lives under that target's key. */
   input: string;
   host: string;
-  hostKind: string;
   port: number;
   /** The diagnosis' fact: a nearby port proven free when the diagnosis ran. */
   freePort: Fact<number> | null | undefined;
@@ -54,7 +53,7 @@ export function FreePortSuggestion({
     );
   }
 
-  const address = hostKind === 'ipv6' ? `[${host}]:${free}` : `${host}:${free}`;
+  const address = hostPort(host, free);
   return (
     <div data-testid="free-port" className="text-sm">
       <p className="font-semibold">

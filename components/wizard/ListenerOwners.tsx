@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Listener } from '@/lib/host/listeners/types';
-import { hostPort } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { ClampedCode } from '@/components/ui/ClampedCode';
 import { formatAge, formatBytes, formatClock } from '@/components/ui/format';
 

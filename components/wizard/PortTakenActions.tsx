@@ -53,7 +53,6 @@ export function PortTakenActions({
       <FreePortSuggestion
         input={input}
         host={target.host}
-        hostKind={target.hostKind}
         port={target.port}
         freePort={facts.freePort}
         alternative={offers.length > 0}

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 import { ApiError } from '@/components/data/api';
-import { hostPort } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { Dialog } from '@/components/ui/Dialog';
 import { formatClock } from '@/components/ui/format';
 import { RichText } from '@/components/ui/RichText';

@@ -3,7 +3,8 @@
  * the page was open. Pure, so it is tested on plain arrays.
  */
 import type { Listener } from '@/lib/host/listeners/types';
-import { describeOwner, hostPort } from '@/lib/diagnosis/view';
+import { describeOwner } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 export type ChangeKind = 'watching' | 'appeared' | 'vanished' | 'restarted';
 

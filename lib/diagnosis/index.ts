@@ -5,7 +5,7 @@ import { runChecks } from '@/lib/diagnosis/run-checks';
 import { timedFact } from '@/lib/diagnosis/timed';
 import type { Diagnosis, Fact, Probes, Resolution } from '@/lib/diagnosis/types';
 import { resolveFromHostsFile, resolveHost } from '@/lib/host/resolve';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/net';
 import { checkTargetAddresses, mayAskDns, notInHostsFile } from '@/lib/security/target-policy';
 import { parseTarget, type Target } from '@/lib/target';
 

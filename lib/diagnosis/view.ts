@@ -5,14 +5,7 @@
 import type { Listener } from '@/lib/host/listeners/types';
 import type { Facts, ResolvedAddress } from '@/lib/diagnosis/types';
 import type { ConnectAttempt } from '@/lib/probe/types';
-
-export function hostPort(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
-}
-
-export function familyOf(address: string): 'IPv4' | 'IPv6' {
-  return address.includes(':') && !/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? 'IPv6' : 'IPv4';
-}
+import { IPV4_WILDCARD, IPV6_WILDCARD, familyOf, hostPort, unmapIPv4, urlHost } from '@/lib/net';
 
 export function targetAddresses(facts: Facts): ResolvedAddress[] {
   return facts.resolution.status === 'ok' ? facts.resolution.value.addresses : [];
@@ -24,26 +17,13 @@ export function tcpListeners(facts: Facts): Listener[] | null {
   return facts.listeners.value.listeners.filter((l) => l.protocol === 'tcp' && l.port === facts.target.port);
 }
 
-/** The IPv4 and IPv6 wildcard ("any address") binds, as the OS lists them. */
-export const IPV4_WILDCARD = '0.0.0.0';
-export const IPV6_WILDCARD = '::';
-
-function unmapped(address: string): string {
-  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
-}
-
-export function isWildcard(address: string): boolean {
-  const a = unmapped(address);
-  return a === IPV4_WILDCARD || a === IPV6_WILDCARD || a === '*';
-}
-
 /**
  * Whether a listener accepts connections to `address`. '::' is treated as dual-stack (Linux's and Node's
  * default, net.ipv6.bindv6only=0), so it also takes IPv4; the connect probe settles the rare v6-only case.
  */
 export function listenerServes(listener: Listener, address: string): boolean {
-  const wanted = unmapped(address);
-  const bound = unmapped(listener.address);
+  const wanted = unmapIPv4(address);
+  const bound = unmapIPv4(listener.address);
   if (bound === wanted) return true;
   if (bound === IPV4_WILDCARD) return familyOf(wanted) === 'IPv4';
   if (bound === IPV6_WILDCARD || bound === '*') return true;
@@ -72,13 +52,8 @@ export function listAnd(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A host spelling for URLs and commands: IPv6 literals in brackets. */
-export function urlHost(facts: Facts): string {
-  return facts.target.hostKind === 'ipv6' ? `[${facts.target.host}]` : facts.target.host;
-}
-
 export function targetUrl(facts: Facts, scheme: 'http' | 'https' = facts.target.scheme ?? 'http'): string {
-  return `${scheme}://${urlHost(facts)}:${facts.target.port}${facts.target.path}`;
+  return `${scheme}://${urlHost(facts.target.host)}:${facts.target.port}${facts.target.path}`;
 }
 
 /**
@@ -97,10 +72,10 @@ export function bindAddressFor(facts: Facts): string {
  * of its family, or '::' (dual-stack by default, so it holds the IPv4 wildcard too).
  */
 export function listenerBlocksBind(listener: Listener, address: string): boolean {
-  const bound = unmapped(listener.address);
+  const bound = unmapIPv4(listener.address);
   if (bound === address) return true;
   if (bound === IPV6_WILDCARD || bound === '*') return true;
-  if (bound === IPV4_WILDCARD) return familyOf(address) === 'IPv4';
+  if (bound === IPV4_WILDCARD) return familyOf(unmapIPv4(address)) === 'IPv4';
   // A new wildcard bind collides with any specific listener of its family.
   if (address === IPV4_WILDCARD) return familyOf(bound) === 'IPv4';
   return address === IPV6_WILDCARD;

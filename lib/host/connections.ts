@@ -4,10 +4,9 @@ import { parseDarwinNetstat, parseWin32Netstat, type NetstatRow } from '@/lib/ho
 import { host } from '@/lib/host';
 import type { Connection, PortConnections } from '@/lib/host/listeners/types';
 import type { HostAdapter } from '@/lib/host/types';
+import { isLoopbackAddress } from '@/lib/net';
 
 const SAMPLE_SIZE = 50;
-
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /**
  * Counts non-listening TCP sockets of the local service on `port`, by state: the service's own end (local
@@ -23,7 +22,7 @@ export function summarizeConnections(
   const touching = all.filter(
     (c) =>
       c.state !== 'LISTEN' &&
-      (c.localPort === port || (c.remotePort === port && LOOPBACK.test(c.remoteAddress))),
+      (c.localPort === port || (c.remotePort === port && isLoopbackAddress(c.remoteAddress))),
   );
   const byState: PortConnections['byState'] = {};
   for (const c of touching) byState[c.state] = (byState[c.state] ?? 0) + 1;

@@ -1,6 +1,7 @@
 import 'server-only';
 import ipaddr from 'ipaddr.js';
-import type { Family, TcpState } from '@/lib/host/listeners/types';
+import type { TcpState } from '@/lib/host/listeners/types';
+import { parsePort, type Family } from '@/lib/net';
 import { TCP_STATES } from '@/lib/host/linux/procnet';
 
 /**
@@ -17,8 +18,8 @@ export function parseEndpoint(
   if (cut <= 0) return null;
   let address = text.slice(0, cut);
   const portText = text.slice(cut + 1);
-  const port = portText === '*' ? 0 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return null;
+  const port = portText === '*' ? 0 : parsePort(portText);
+  if (port === null) return null;
   if (address.startsWith('[') && address.endsWith(']')) address = address.slice(1, -1);
   if (address === '*') address = family === 'IPv4' ? '0.0.0.0' : '::'; // the wildcard, spelled as on Linux
   return { address, port };
@@ -41,10 +42,6 @@ export function unembedScope(address: string): string {
 /** One spelling per address for matching rows of two tools: no zone, no embedded scope. */
 export function addressKey(address: string): string {
   return unembedScope(address).replace(/%.*$/, '');
-}
-
-export function familyOfAddress(address: string): Family {
-  return address.includes(':') ? 'IPv6' : 'IPv4';
 }
 
 // BSD (macOS) and Windows spell some states differently from Linux; the shared type uses Linux names.

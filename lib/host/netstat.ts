@@ -1,6 +1,7 @@
 import 'server-only';
-import { familyOfAddress, normalizeTcpState, parseEndpoint } from '@/lib/host/endpoint';
-import type { Family, Protocol, TcpState } from '@/lib/host/listeners/types';
+import { normalizeTcpState, parseEndpoint } from '@/lib/host/endpoint';
+import type { Protocol, TcpState } from '@/lib/host/listeners/types';
+import { familyOf, type Family } from '@/lib/net';
 
 /** One socket row of `netstat -an` (macOS) or `netstat -ano` (Windows). */
 export interface NetstatRow {
@@ -82,7 +83,7 @@ export function parseWin32Netstat(text: string): NetstatRow[] {
     const f = line.trim().split(/\s+/);
     const protocol = f[0] === 'TCP' ? 'tcp' : f[0] === 'UDP' ? 'udp' : null;
     if (!protocol || f.length < (protocol === 'tcp' ? 5 : 4)) continue;
-    const family = familyOfAddress(f[1]!.replace(/:[^:]*$/, ''));
+    const family = familyOf(f[1]!.replace(/:[^:]*$/, ''));
     const local = parseEndpoint(f[1]!, family);
     const remote = parseEndpoint(f[2]!, family);
     const pid = Number(f[f.length - 1]);

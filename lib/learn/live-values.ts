@@ -5,12 +5,11 @@ import 'server-only';
  * failing source never blanks the whole page.
  */
 import type { PortFacts, Resolution } from '@/lib/diagnosis/types';
-import { isWildcard } from '@/lib/diagnosis/view';
 import { listListeners } from '@/lib/host/listeners';
 import type { Listener } from '@/lib/host/listeners/types';
 import { readPortFacts } from '@/lib/host/port-range';
 import { resolveHost } from '@/lib/host/resolve';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName, isWildcard } from '@/lib/net';
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { applicationDeadlineMs, probeApplication, resolveTimeouts } from '@/lib/probe/app';
 import { probeTcp } from '@/lib/probe/tcp';
 import type { AppProbe, ConnectAttempt, ProbeTimeouts } from '@/lib/probe/types';
+import type { Family } from '@/lib/net';
 
 export { probeApplication, resolveTimeouts, applicationDeadlineMs } from '@/lib/probe/app';
 export type { ApplicationProbeOptions } from '@/lib/probe/app';
@@ -35,7 +36,7 @@ export function probeTargetDeadlineMs(timeouts: ProbeTimeouts): number {
  * address is known, without waiting for slower attempts further down the list.
  */
 export async function probeTarget(
-  addresses: { address: string; family: 'IPv4' | 'IPv6' }[],
+  addresses: { address: string; family: Family }[],
   port: number,
   opts: ProbeTargetOptions,
 ): Promise<ProbeTargetResult> {

@@ -1,6 +1,7 @@
 import 'server-only';
 import net from 'node:net';
 import type { ConnectAttempt, ConnectOutcome } from '@/lib/probe/types';
+import { familyOf } from '@/lib/net';
 
 /** A socket we closed with FIN is destroyed at the latest after this, even if the peer never answers. */
 const CLOSE_GRACE_MS = 200;
@@ -22,10 +23,6 @@ const OUTCOME_BY_CODE: Record<string, ConnectOutcome> = {
 /** Maps the OS error code of a failed connect to what it means for the person diagnosing. */
 export function outcomeForErrorCode(code: string | undefined): ConnectOutcome {
   return (code && OUTCOME_BY_CODE[code]) || 'error';
-}
-
-export function familyOf(address: string): ConnectAttempt['family'] {
-  return net.isIP(address) === 6 ? 'IPv6' : 'IPv4';
 }
 
 /** Throws when `address` is a name: the probe must test exactly the address resolution produced. */

@@ -1,4 +1,4 @@
-import type { Family } from '@/lib/host/listeners/types';
+import type { Family } from '@/lib/net';
 
 export type ConnectOutcome = 'open' | 'refused' | 'timeout' | 'reset' | 'unreachable' | 'error';
 

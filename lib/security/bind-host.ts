@@ -1,4 +1,4 @@
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/net';
 
 export type BindHostCheck = { ok: true; host: string } | { ok: false; message: string };
 

@@ -1,5 +1,4 @@
-import ipaddr from 'ipaddr.js';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isIPAddress, isLoopbackAddress, isLoopbackName } from '@/lib/net';
 
 /** Splits a Host header value into host and port: "localhost:6280", "[::1]:6280", "127.0.0.1". */
 export function splitHostHeader(value: string): { host: string; port: string | null } | null {
@@ -39,10 +38,6 @@ export function isHostAllowed(
   const { host } = split;
   if (isLoopbackName(host)) return true;
   // Only dotted-quad IPv4 or bracketed IPv6 count as addresses; "2130706433" as a Host is not what a browser sends.
-  if (
-    (ipaddr.IPv4.isValidFourPartDecimal(host) || (ipaddr.IPv6.isValid(host) && host.includes(':'))) &&
-    isLoopbackAddress(host)
-  )
-    return true;
+  if (isIPAddress(host) && isLoopbackAddress(host)) return true;
   return allowed.includes(host);
 }

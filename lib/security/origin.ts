@@ -1,3 +1,4 @@
+import { urlHost } from '@/lib/net';
 import { splitHostHeader } from '@/lib/security/host-header';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -20,7 +21,7 @@ export function isSameOrigin(origin: string | null, hostHeader: string | null, s
   }
   const host = splitHostHeader(hostHeader);
   if (!host) return false;
-  const expectedHost = host.host.includes(':') ? `[${host.host}]` : host.host;
+  const expectedHost = urlHost(host.host);
   const expectedPort = host.port ?? (scheme === 'https' ? '443' : '80');
   const originPort = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
   return (

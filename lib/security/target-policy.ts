@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/security/loopback';
+import { isLoopbackAddress, isLoopbackName } from '@/lib/net';
 
 export type PolicyDecision =
   { allowed: true } | { allowed: false; code: 'target-not-allowed'; message: string };

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { localPeer, type LocalPeer } from '@/lib/host/peer';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { isLoopbackAddress } from '@/lib/net';
 
 /** A connection's peer: a local user from the socket table, or a remote machine (no local uid to ask for). */
 export type Peer = LocalPeer | { kind: 'remote'; address: string };

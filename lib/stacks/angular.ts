@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, isNodeBin } from './command-line';
 import { devServerCommands, NPM_SCRIPT_NOTE } from './node-dev-server';
 import { rebindWith } from './rebind-parts';
@@ -24,7 +24,7 @@ export const angular: Stack = {
   },
   rebind(cmd, to) {
     const i = locate(cmd);
-    const host = bareHost(to.host);
+    const host = unbracket(to.host);
     const port = String(to.port);
     let argv = setOption(cmd.argv, ['--host'], host, { from: i + 2, preferred: '--host' });
     argv = setOption(argv, ['--port'], port, { from: i + 2, preferred: '--port' });

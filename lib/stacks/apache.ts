@@ -1,5 +1,5 @@
 import { optionValue } from './args';
-import { joinHostPort } from './address';
+import { hostPort } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { alternative, rebindWith } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -55,7 +55,7 @@ export const apache: Stack = {
           // -V prints SERVER_CONFIG_FILE and HTTPD_ROOT: where this build reads its configuration.
           findWith: [...ctl, '-V'],
           instruction: `Replace the Listen${old} line with:`,
-          lines: [`Listen ${joinHostPort(to.host, to.port)}`],
+          lines: [`Listen ${hostPort(to.host, to.port)}`],
         },
         reload: [
           alternative('Check the new configuration', [...ctl, '-t']),

@@ -1,5 +1,5 @@
 import { optionValue, setOption } from './args';
-import { bareHost, joinHostPort } from './address';
+import { hostPort, unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { alternative, rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -24,7 +24,7 @@ export const caddy: Stack = {
   rebind(cmd, to) {
     const sub = locate(cmd);
     const word = cmd.argv[sub]!;
-    const listen = joinHostPort(to.host, to.port);
+    const listen = hostPort(to.host, to.port);
     if (word === 'file-server' || word === 'respond') {
       const argv = setOption(cmd.argv, ['--listen', '-l'], listen, { from: sub + 1, preferred: '--listen' });
       return rebindWith(this, cmd, [sameCommand(cmd, argv)]);
@@ -39,7 +39,7 @@ export const caddy: Stack = {
         cmd,
         [sameCommand(cmd, argv)],
         [
-          `caddy reverse-proxy has no flag for the bind address; to listen on ${bareHost(to.host)} only, use a Caddyfile with a bind line.`,
+          `caddy reverse-proxy has no flag for the bind address; to listen on ${unbracket(to.host)} only, use a Caddyfile with a bind line.`,
         ],
       );
     }
@@ -71,7 +71,7 @@ export const caddy: Stack = {
               fileFrom: conf ? 'command line' : 'default',
               findWith: null,
               instruction: `Give the site block the address :${to.port} and add a bind line inside it (keep its other directives):`,
-              lines: [`:${to.port} {`, `\tbind ${bareHost(to.host)}`, '}'],
+              lines: [`:${to.port} {`, `\tbind ${unbracket(to.host)}`, '}'],
             },
         reload: [
           alternative('Reload Caddy with the edited file', ['caddy', 'reload', ...configArgs], {}, cmd.cwd),

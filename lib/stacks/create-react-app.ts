@@ -1,4 +1,4 @@
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, isNodeBin, projectDirOf } from './command-line';
 import { alternative, rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -24,7 +24,7 @@ export const createReactApp: Stack = {
     return i < 0 ? null : { id: this.id, name: this.name, confidence: 'high', evidence: [cmd.argv[i]!] };
   },
   rebind(cmd, to) {
-    const env = { HOST: bareHost(to.host), PORT: String(to.port) };
+    const env = { HOST: unbracket(to.host), PORT: String(to.port) };
     const cwd = cmd.cwd ?? projectDirOf(cmd.argv[locate(cmd)]!);
     return rebindWith(
       this,

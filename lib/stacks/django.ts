@@ -1,5 +1,5 @@
 import { firstPositional, insertAt, removeOption, replaceAt } from './args';
-import { isIPv6Host, joinHostPort } from './address';
+import { familyOf, hostPort } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -36,9 +36,9 @@ export const django: Stack = {
   },
   rebind(cmd, to) {
     const sub = locate(cmd);
-    const addr = joinHostPort(to.host, to.port);
+    const addr = hostPort(to.host, to.port);
     // An IPv6 address in brackets turns IPv6 on by itself; -6 with an IPv4 address is an error.
-    const argv = isIPv6Host(to.host) ? cmd.argv : removeOption(cmd.argv, ['-6', '--ipv6'], sub + 1);
+    const argv = familyOf(to.host) === 'IPv6' ? cmd.argv : removeOption(cmd.argv, ['-6', '--ipv6'], sub + 1);
     const at = firstPositional(argv, sub + 1, VALUE_OPTIONS);
     const out = at >= 0 ? replaceAt(argv, at, addr) : insertAt(argv, sub + 1, addr);
     return rebindWith(

@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -25,7 +25,7 @@ export const fastapi: Stack = {
   },
   rebind(cmd, to) {
     const from = locate(cmd) + 1;
-    let argv = setOption(cmd.argv, ['--host'], bareHost(to.host), { from, preferred: '--host' });
+    let argv = setOption(cmd.argv, ['--host'], unbracket(to.host), { from, preferred: '--host' });
     argv = setOption(argv, ['--port'], String(to.port), { from, preferred: '--port' });
     return rebindWith(this, cmd, [sameCommand(cmd, argv)]);
   },

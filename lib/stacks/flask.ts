@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -31,7 +31,7 @@ export const flask: Stack = {
   },
   rebind(cmd, to) {
     const from = locate(cmd) + 1;
-    let argv = setOption(cmd.argv, ['-h', '--host'], bareHost(to.host), { from, preferred: '--host' });
+    let argv = setOption(cmd.argv, ['-h', '--host'], unbracket(to.host), { from, preferred: '--host' });
     argv = setOption(argv, ['-p', '--port'], String(to.port), { from, preferred: '--port' });
     return rebindWith(
       this,

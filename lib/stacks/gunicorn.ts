@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { joinHostPort } from './address';
+import { hostPort } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { alternative, rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -20,7 +20,7 @@ export const gunicorn: Stack = {
     return i < 0 ? null : { id: this.id, name: this.name, confidence: 'high', evidence: [cmd.argv[i]!] };
   },
   rebind(cmd, to) {
-    const bind = joinHostPort(to.host, to.port);
+    const bind = hostPort(to.host, to.port);
     const notes = [
       'A --bind on the command line overrides bind in gunicorn.conf.py and GUNICORN_CMD_ARGS; given twice, gunicorn listens on both.',
     ];

@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, isNodeBin } from './command-line';
 import { devServerCommands, NPM_SCRIPT_NOTE } from './node-dev-server';
 import { alternative, rebindWith } from './rebind-parts';
@@ -28,7 +28,7 @@ export const next: Stack = {
     return { id: this.id, name, confidence: 'high', evidence: [cmd.argv[at.bin]!, at.sub] };
   },
   rebind(cmd, to) {
-    const host = bareHost(to.host);
+    const host = unbracket(to.host);
     const port = String(to.port);
     const addressArgs = ['--hostname', host, '--port', port];
     const notes = [NPM_SCRIPT_NOTE, 'next also reads the PORT variable; --port on the command line wins.'];

@@ -1,5 +1,5 @@
 import { optionValue } from './args';
-import { joinHostPort } from './address';
+import { hostPort } from '@/lib/net';
 import { programName, splitCommandString } from './command-line';
 import { alternative, rebindWith } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -59,7 +59,7 @@ export const nginx: Stack = {
         fileFrom: conf ? 'command line' : 'default',
         findWith: [bin, ...same, '-T'],
         instruction: `In the server block that listens${old}, replace its listen line with:`,
-        lines: [`listen ${joinHostPort(to.host, to.port)};`],
+        lines: [`listen ${hostPort(to.host, to.port)};`],
       },
       reload: [
         alternative('Check the new configuration', [bin, ...same, '-t']),

@@ -1,4 +1,4 @@
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { isNode, programName } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -47,7 +47,7 @@ export const nodeScript: Stack = {
     };
   },
   rebind(cmd, to) {
-    const host = bareHost(to.host);
+    const host = unbracket(to.host);
     return rebindWith(
       this,
       cmd,

@@ -1,5 +1,5 @@
 import { optionValue, setOption } from './args';
-import { bareHost, joinHostPort } from './address';
+import { hostPort, unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { alternative, rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -19,7 +19,7 @@ export const php: Stack = {
     return { id: this.id, name, confidence: 'high', evidence: [cmd.argv[i]!, '-S'] };
   },
   rebind(cmd, to) {
-    const argv = setOption(cmd.argv, ['-S'], joinHostPort(to.host, to.port), {
+    const argv = setOption(cmd.argv, ['-S'], hostPort(to.host, to.port), {
       from: locate(cmd) + 1,
       preferred: '-S',
     });
@@ -29,7 +29,7 @@ export const php: Stack = {
       commands.push(
         alternative(
           'Or how you started it: artisan serve',
-          ['php', 'artisan', 'serve', '--host', bareHost(to.host), '--port', String(to.port)],
+          ['php', 'artisan', 'serve', '--host', unbracket(to.host), '--port', String(to.port)],
           {},
           cmd.cwd,
         ),

@@ -1,5 +1,5 @@
 import { removeOption, setOption } from './args';
-import { joinHostPort } from './address';
+import { hostPort } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { alternative, rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -21,7 +21,7 @@ export const puma: Stack = {
     return i < 0 ? null : { id: this.id, name: this.name, confidence: 'high', evidence: [cmd.argv[i]!] };
   },
   rebind(cmd, to) {
-    const bind = `tcp://${joinHostPort(to.host, to.port)}`;
+    const bind = `tcp://${hostPort(to.host, to.port)}`;
     const title = cmd.line.match(TITLE);
     if (title) {
       const app = title[2] ? ` (app "${title[2]}")` : '';

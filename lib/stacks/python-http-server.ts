@@ -1,5 +1,5 @@
 import { firstPositional, insertAt, replaceAt, setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, isPython } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -42,7 +42,7 @@ export const pythonHttpServer: Stack = {
     return rebindWith(this, cmd, [
       sameCommand(
         cmd,
-        setOption(argv, ['-b', '--bind'], bareHost(to.host), { from: i + 1, preferred: '--bind' }),
+        setOption(argv, ['-b', '--bind'], unbracket(to.host), { from: i + 1, preferred: '--bind' }),
       ),
     ]);
   },

@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -21,7 +21,7 @@ export const rails: Stack = {
   },
   rebind(cmd, to) {
     const from = locate(cmd) + 1;
-    let argv = setOption(cmd.argv, ['-b', '--binding'], bareHost(to.host), { from, preferred: '-b' });
+    let argv = setOption(cmd.argv, ['-b', '--binding'], unbracket(to.host), { from, preferred: '-b' });
     argv = setOption(argv, ['-p', '--port'], String(to.port), { from, preferred: '-p' });
     return rebindWith(
       this,

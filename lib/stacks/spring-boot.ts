@@ -1,4 +1,4 @@
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { alternative, rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -36,7 +36,7 @@ export const springBoot: Stack = {
       : null;
   },
   rebind(cmd, to) {
-    const host = bareHost(to.host);
+    const host = unbracket(to.host);
     const argv = setProperty(setProperty([...cmd.argv], 'address', host), 'port', String(to.port));
     const args = `--server.address=${host} --server.port=${to.port}`;
     const maven = cmd.argv.some((w) => /[/\\]\.m2[/\\]|target[/\\]classes/.test(w));

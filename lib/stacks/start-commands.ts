@@ -2,7 +2,7 @@
  * "Nothing listens yet: how do I start mine here?" — as argv (or code to paste), so lib/shell can quote them
  * per shell; `startFixes` in lib/diagnosis/commands.ts renders exactly this list.
  */
-import { bareHost, joinHostPort } from './address';
+import { hostPort, unbracket } from '@/lib/net';
 import type { Platform } from '@/lib/diagnosis/types';
 
 export type StartCommand =
@@ -34,8 +34,8 @@ export function startCommandsFor(
   port: number,
   options: StartCommandsOptions = {},
 ): StartCommand[] {
-  const host = bareHost(bindHost);
-  const hp = joinHostPort(host, port);
+  const host = unbracket(bindHost);
+  const hp = hostPort(host, port);
   const p = String(port);
   const argv = (platform: Platform, label: string, stack: string | null, words: string[]): StartCommand => ({
     kind: 'argv',

@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, programName } from './command-line';
 import { rebindWith, sameCommand } from './rebind-parts';
 import type { CommandLine, Stack } from './types';
@@ -16,7 +16,7 @@ export const uvicorn: Stack = {
   },
   rebind(cmd, to) {
     const from = locate(cmd) + 1;
-    let argv = setOption(cmd.argv, ['--host'], bareHost(to.host), { from, preferred: '--host' });
+    let argv = setOption(cmd.argv, ['--host'], unbracket(to.host), { from, preferred: '--host' });
     argv = setOption(argv, ['--port'], String(to.port), { from, preferred: '--port' });
     const notes = ['With --reload, a second uvicorn process holds the socket too; stop the one you started.'];
     if (argv.some((w) => w === '--uds' || w === '--fd' || w.startsWith('--uds=') || w.startsWith('--fd=')))

@@ -1,5 +1,5 @@
 import { ensureFlag, setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, isNodeBin } from './command-line';
 import { devServerCommands, NPM_SCRIPT_NOTE } from './node-dev-server';
 import { rebindWith } from './rebind-parts';
@@ -34,7 +34,7 @@ export const vite: Stack = {
   rebind(cmd, to) {
     const at = locate(cmd)!;
     const from = at.bin + 1;
-    const host = bareHost(to.host);
+    const host = unbracket(to.host);
     const port = String(to.port);
     let argv = setOption(cmd.argv, ['--host'], host, { from, preferred: '--host', optionalValue: true });
     argv = setOption(argv, ['--port'], port, { from, preferred: '--port' });

@@ -1,5 +1,5 @@
 import { setOption } from './args';
-import { bareHost } from './address';
+import { unbracket } from '@/lib/net';
 import { findProgram, isNodeBin } from './command-line';
 import { devServerCommands, NPM_SCRIPT_NOTE } from './node-dev-server';
 import { rebindWith } from './rebind-parts';
@@ -38,7 +38,7 @@ export const webpackDevServer: Stack = {
   },
   rebind(cmd, to) {
     const at = locate(cmd)!;
-    const host = bareHost(to.host);
+    const host = unbracket(to.host);
     const port = String(to.port);
     let argv = setOption(cmd.argv, ['--host'], host, { from: at.bin + 1, preferred: '--host' });
     argv = setOption(argv, ['--port'], port, { from: at.bin + 1, preferred: '--port' });

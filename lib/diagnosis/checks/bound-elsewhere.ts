@@ -2,16 +2,8 @@ import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import {
-  familyOf,
-  hostPort,
-  isWildcard,
-  listAnd,
-  listenerServes,
-  targetAddresses,
-  tcpListeners,
-  bindAddressFor,
-} from '@/lib/diagnosis/view';
+import { familyOf, hostPort, isWildcard, unmapIPv4 } from '@/lib/net';
+import { listAnd, listenerServes, targetAddresses, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
 
 /** The port is open on a specific address of the same family that is not the target's (127.0.0.2, 192.168.1.5). */
 export const boundElsewhere: Check = (facts) => {
@@ -20,7 +12,7 @@ export const boundElsewhere: Check = (facts) => {
   if (!tcp || tcp.length === 0 || addrs.length === 0) return [];
   if (tcp.some((l) => addrs.some((a) => listenerServes(l, a.address)))) return [];
   const families = new Set(addrs.map((a) => a.family));
-  const elsewhere = tcp.filter((l) => !isWildcard(l.address) && families.has(familyOf(l.address)));
+  const elsewhere = tcp.filter((l) => !isWildcard(l.address) && families.has(familyOf(unmapIPv4(l.address))));
   if (elsewhere.length === 0) return [];
   const port = facts.target.port;
   const where = listAnd(elsewhere.map((l) => hostPort(l.address, port)));

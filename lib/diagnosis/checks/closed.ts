@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { application, hostPort } from '@/lib/diagnosis/view';
+import { application } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** It accepts and closes without a word: a proxy with no backend, or a server rejecting the client outright. */

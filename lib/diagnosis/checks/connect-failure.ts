@@ -1,5 +1,6 @@
 import type { Facts, Finding } from '@/lib/diagnosis/types';
-import { attempts, hostPort, listAnd, tcpListeners, describeListener } from '@/lib/diagnosis/view';
+import { attempts, listAnd, tcpListeners, describeListener } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { testFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import type { ConnectOutcome } from '@/lib/probe/types';
 import { targetUrl, bindAddressFor, listenerBlocksBind } from '@/lib/diagnosis/view';

@@ -1,7 +1,8 @@
 import { codeFix, everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Facts, Fix } from '@/lib/diagnosis/types';
-import { hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { forwardingHolder } from '@/lib/host/forwarding-holders';
 
 /** One process that publishes the port for a container, as the findings describe it. */

@@ -2,17 +2,8 @@ import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
 import { startFixes } from '@/lib/diagnosis/commands';
-import {
-  IPV4_WILDCARD,
-  IPV6_WILDCARD,
-  attempts,
-  familyOf,
-  hostPort,
-  listAnd,
-  listenerServes,
-  targetAddresses,
-  tcpListeners,
-} from '@/lib/diagnosis/view';
+import { familyOf, hostPort, IPV4_WILDCARD, IPV6_WILDCARD, unmapIPv4 } from '@/lib/net';
+import { attempts, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
 
 /**
  * The server listens only in the other IP family than (some of) the addresses the target reaches:
@@ -26,7 +17,7 @@ export const familyMismatch: Check = (facts) => {
   const unserved = addrs.filter((a) => !tcp.some((l) => listenerServes(l, a.address)));
   if (unserved.length === 0) return [];
   // Only a mismatch of family when a listener exists in the family those addresses lack.
-  const otherFamily = tcp.filter((l) => unserved.every((a) => familyOf(l.address) !== a.family));
+  const otherFamily = tcp.filter((l) => unserved.every((a) => familyOf(unmapIPv4(l.address)) !== a.family));
   if (otherFamily.length === 0) return [];
   const served = addrs.filter((a) => !unserved.includes(a));
   const bound = listAnd(otherFamily.map((l) => hostPort(l.address, port)));

@@ -3,7 +3,8 @@ import type { FirewallFacts, FirewallRule } from '@/lib/host/firewall/types';
 import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
 import { elevatedFix, firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
 import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
-import { attempts, hostPort, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
+import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 function because(block: FirewallBlock): string {
   const verb = block.verdict === 'drop' ? 'drops' : 'rejects';

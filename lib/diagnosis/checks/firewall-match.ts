@@ -6,7 +6,7 @@
  * a match.
  */
 import ipaddr from 'ipaddr.js';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { isLoopbackAddress } from '@/lib/net';
 import type {
   AddressMatch,
   FirewallChain,

@@ -4,7 +4,7 @@ import type { Check, Fix } from '@/lib/diagnosis/types';
 import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
 import { NETFILTER } from '@/lib/diagnosis/checks/firewall-match';
 import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { isLoopbackAddress } from '@/lib/net';
 
 const FAILURES = new Set(['timeout', 'refused', 'reset']);
 const FRONTENDS = new Set(['ufw', 'firewalld']);

@@ -6,20 +6,18 @@ import { findFirewallBlock, type Packet } from '@/lib/diagnosis/checks/firewall-
 import {
   attempts,
   describeOwner,
-  familyOf,
-  hostPort,
   listAnd,
   listenerServes,
   targetAddresses,
   tcpListeners,
 } from '@/lib/diagnosis/view';
-import { isLoopbackAddress } from '@/lib/security/loopback';
+import { familyOf, hostPort, isLoopbackAddress, unmapIPv4 } from '@/lib/net';
 
 const LOOPBACK_IFACE: Record<Facts['platform'], string> = { linux: 'lo', darwin: 'lo0', win32: 'loopback' };
 
 /** The connection request a local client sends to `address`: from loopback (or the address itself), over loopback. */
 export function packetTo(facts: Facts, address: string): Packet {
-  const family = familyOf(address) === 'IPv6' ? 'ipv6' : 'ipv4';
+  const family = familyOf(unmapIPv4(address)) === 'IPv6' ? 'ipv6' : 'ipv4';
   const loopback = isLoopbackAddress(address);
   return {
     family,

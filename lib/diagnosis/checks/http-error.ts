@@ -1,7 +1,8 @@
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
-import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { application, targetUrl } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** The server is up and speaks HTTP, but answered 4xx (warning: wrong path or method) or 5xx (error: it failed). */

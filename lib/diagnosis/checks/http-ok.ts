@@ -1,6 +1,7 @@
 import { addressFix } from '@/lib/diagnosis/fix';
 import type { Check } from '@/lib/diagnosis/types';
-import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { application, targetUrl } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** An HTTP(S) answer below 400: the address works; say what answered. */

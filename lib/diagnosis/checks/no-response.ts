@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { application, hostPort } from '@/lib/diagnosis/view';
+import { application } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** It accepts the connection and then says nothing, even to an HTTP request: the process is stuck or busy. */

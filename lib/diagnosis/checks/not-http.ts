@@ -1,7 +1,8 @@
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
-import { application, hostPort } from '@/lib/diagnosis/view';
+import { application } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** Clients per protocol; `h` is the bare host (an IPv6 address without brackets). */

@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** A socket listens on the port but its process could not be read (another user's, or another namespace). */

@@ -6,8 +6,8 @@ import {
   listenerBlocksBind,
   listAnd,
   describeListener,
-  hostPort,
 } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 /** intent=start and nothing holds the port: it is free, here is how to start common stacks on it. */
 export const portFree: Check = (facts) => {

@@ -6,8 +6,8 @@ import {
   tcpListeners,
   bindAddressFor,
   listenerBlocksBind,
-  hostPort,
 } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import { forwardingHolder } from '@/lib/host/forwarding-holders';
 import { containerFixes, containerHolders } from './container-holder';

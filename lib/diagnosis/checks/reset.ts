@@ -1,6 +1,7 @@
 import type { Check } from '@/lib/diagnosis/types';
 import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
-import { application, hostPort } from '@/lib/diagnosis/view';
+import { application } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** A reset during the connect, or right after the server accepted (the application probe saw ECONNRESET). */

@@ -3,12 +3,12 @@ import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
 import {
   describeListener,
-  hostPort,
   listAnd,
   listenerServes,
   targetAddresses,
   tcpListeners,
 } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 /**
  * One name, two programs: localhost:3000 reaches node on 127.0.0.1 and vite on ::1 (an old server on one

@@ -1,7 +1,8 @@
 import { addressFix, everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check } from '@/lib/diagnosis/types';
-import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { application, targetUrl } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** The port speaks TLS (HTTPS) but the user did not ask for https://: a browser sending plain HTTP gets nothing useful. */

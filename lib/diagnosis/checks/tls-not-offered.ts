@@ -1,6 +1,7 @@
 import { addressFix } from '@/lib/diagnosis/fix';
 import type { Check } from '@/lib/diagnosis/types';
-import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
+import { application, targetUrl } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 /** The user typed https:// but the server speaks plain HTTP: browsers show "SSL_ERROR_RX_RECORD_TOO_LONG". */
 export const tlsNotOffered: Check = (facts) => {

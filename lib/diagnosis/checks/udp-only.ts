@@ -1,5 +1,6 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { hostPort, listAnd, describeOwner } from '@/lib/diagnosis/view';
+import { listAnd, describeOwner } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 /** A UDP socket holds the number but nothing listens on TCP: browsers and curl speak TCP. */
 export const udpOnly: Check = (facts) => {

@@ -2,7 +2,8 @@ import { everywhereFixes, shellFix } from '@/lib/diagnosis/fix';
 import { cmd, join } from '@/lib/shell/script';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { attempts, hostPort, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { attempts, listAnd, tcpListeners } from '@/lib/diagnosis/view';
+import { hostPort } from '@/lib/net';
 
 /**
  * A connection was accepted although no listening socket on this machine has the port: the packets are

@@ -1,6 +1,7 @@
 import { startFixes } from '@/lib/diagnosis/commands';
 import type { Check } from '@/lib/diagnosis/types';
-import { hostPort, isWildcard, listAnd, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
+import { listAnd, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
+import { hostPort, isWildcard } from '@/lib/net';
 
 /** A listener on 0.0.0.0 or :: answers every interface: other machines on the network can reach it too. */
 export const wildcardExposed: Check = (facts) => {

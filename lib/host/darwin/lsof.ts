@@ -1,7 +1,8 @@
 import 'server-only';
 import { parseEndpoint, unembedScope } from '@/lib/host/endpoint';
 import type { SocketRow } from '@/lib/host/listeners/rows';
-import type { Family, Protocol } from '@/lib/host/listeners/types';
+import type { Protocol } from '@/lib/host/listeners/types';
+import type { Family } from '@/lib/net';
 
 /** A socket from `lsof -F`, with what lsof itself knows about the owner. */
 export interface LsofSocket extends SocketRow {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
+import { hostPort } from '@/lib/net';
 import { sameAddress, type ConnectionEnds, type LocalPeer } from '@/lib/host/peer/types';
 
 /** 'a.b.c.d:port' or '[v6]:port' (lsof -nP spelling) → address and port. */
@@ -38,11 +39,14 @@ export function peerFromLsof(output: string, ends: ConnectionEnds): LocalPeer | 
  * own user's processes, so another user's client is not found: that is `unknown`, which the gate refuses.
  */
 export async function darwinPeer(ends: ConnectionEnds): Promise<LocalPeer> {
-  const host = ends.clientAddress.includes(':') ? `[${ends.clientAddress}]` : ends.clientAddress;
-  const result = await runCommand('lsof', ['-nP', '-a', `-iTCP@${host}:${ends.clientPort}`, '-F', 'pun'], {
-    timeoutMs: 2000,
-    maxBytes: 256 * 1024,
-  });
+  const result = await runCommand(
+    'lsof',
+    ['-nP', '-a', `-iTCP@${hostPort(ends.clientAddress, ends.clientPort)}`, '-F', 'pun'],
+    {
+      timeoutMs: 2000,
+      maxBytes: 256 * 1024,
+    },
+  );
   return (
     peerFromLsof(result.stdout, ends) ?? {
       kind: 'unknown',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { endianness } from 'node:os';
-import type { Family, TcpState } from '@/lib/host/listeners/types';
+import type { TcpState } from '@/lib/host/listeners/types';
+import type { Family } from '@/lib/net';
 
 /** One row of /proc/net/{tcp,tcp6,udp,udp6}, decoded. */
 export interface ProcNetRow {

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { Family, Listener, Protocol } from '@/lib/host/listeners/types';
+import type { Listener, Protocol } from '@/lib/host/listeners/types';
+import type { Family } from '@/lib/net';
 import type { ProcessInfo } from '@/lib/host/linux/processes';
 import { outsideOrNull } from '@/lib/text/outside';
 

@@ -1,5 +1,6 @@
+import type { Family } from '@/lib/net';
+
 export type Protocol = 'tcp' | 'udp';
-export type Family = 'IPv4' | 'IPv6';
 
 /** One listening socket (TCP in LISTEN, or a bound UDP socket) and, when readable, who owns it. */
 export interface Listener {

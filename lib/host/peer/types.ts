@@ -1,3 +1,5 @@
+import { unmapIPv4 } from '@/lib/net';
+
 /** Both ends of one accepted TCP connection, as the server sees them. */
 export interface ConnectionEnds {
   /** The client's address and port (the server socket's remote end). */
@@ -18,6 +20,6 @@ export type LocalPeer =
 
 /** IPv4-mapped IPv6 ('::ffff:127.0.0.1') and plain IPv4 name the same end; compare them as one. */
 export function sameAddress(a: string, b: string): boolean {
-  const plain = (s: string) => s.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const plain = (s: string) => unmapIPv4(s).toLowerCase();
   return plain(a) === plain(b);
 }

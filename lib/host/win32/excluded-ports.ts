@@ -1,5 +1,6 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
+import type { Family } from '@/lib/net';
 
 /** A TCP port range Windows will not let applications bind (Hyper-V, WinNAT, or an administrator). */
 export interface ExcludedPortRange {
@@ -10,14 +11,14 @@ export interface ExcludedPortRange {
    * port out of dynamic allocation (and away from Hyper-V); a program that asks for the port may bind it.
    */
   administered: boolean;
-  family: 'IPv4' | 'IPv6';
+  family: Family;
 }
 
 /**
  * Rows of `netsh int ipv4 show excludedportrange protocol=tcp`: "      1080        1179" and
  * "     50000       50059     *". Headers and the footnote are localised, so only the numeric rows are read.
  */
-export function parseExcludedPortRanges(text: string, family: 'IPv4' | 'IPv6' = 'IPv4'): ExcludedPortRange[] {
+export function parseExcludedPortRanges(text: string, family: Family = 'IPv4'): ExcludedPortRange[] {
   const ranges: ExcludedPortRange[] = [];
   for (const line of text.split(/\r?\n/)) {
     const m = line.match(/^\s*(\d{1,5})\s+(\d{1,5})\s*(\*)?\s*$/);

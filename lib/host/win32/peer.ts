@@ -1,6 +1,7 @@
 import 'server-only';
 import { runCommand } from '@/lib/exec';
 import { parseCsv } from '@/lib/host/win32/csv';
+import { familyOf } from '@/lib/net';
 import { sameAddress, type ConnectionEnds, type LocalPeer } from '@/lib/host/peer/types';
 
 function splitEndpoint(text: string): [string, number] | null {
@@ -40,7 +41,7 @@ export function accountFromTasklist(output: string): string | null {
 export async function win32Peer(ends: ConnectionEnds): Promise<LocalPeer> {
   const netstat = await runCommand(
     'netstat',
-    ['-ano', '-p', ends.clientAddress.includes(':') ? 'TCPv6' : 'TCP'],
+    ['-ano', '-p', familyOf(ends.clientAddress) === 'IPv6' ? 'TCPv6' : 'TCP'],
     {
       timeoutMs: 3000,
     },
