@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+import { connectFailure } from '@/lib/diagnosis/check-helpers/connect-failure';
 
 /** Any other failure of the connect call (the error code says which): reported as it is, not guessed at. */
 export const connectError: Check = (facts) =>

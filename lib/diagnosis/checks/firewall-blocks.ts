@@ -1,8 +1,8 @@
 import type { Check, Facts, Finding } from '@/lib/diagnosis/types';
 import type { FirewallFacts, FirewallRule } from '@/lib/host/firewall/types';
-import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
-import { elevatedFix, firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
-import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
+import type { FirewallBlock } from '@/lib/diagnosis/firewall/match';
+import { elevatedFix, firewallFixes } from '@/lib/diagnosis/firewall/fixes';
+import { blockedAddresses, whatHappened } from '@/lib/diagnosis/firewall/view';
 import { attempts, hostPort, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
 
 function because(block: FirewallBlock): string {

@@ -1,9 +1,9 @@
 import { shellFix, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Check, Fix } from '@/lib/diagnosis/types';
-import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
-import { platformOf } from '@/lib/diagnosis/checks/firewall-fixes';
-import { NETFILTER } from '@/lib/diagnosis/checks/firewall-match';
+import { blockedAddresses, whatHappened } from '@/lib/diagnosis/firewall/view';
+import { platformOf } from '@/lib/diagnosis/firewall/fixes';
+import { NETFILTER } from '@/lib/diagnosis/firewall/match';
 import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
 import { isLoopbackAddress } from '@/lib/security/loopback';
 

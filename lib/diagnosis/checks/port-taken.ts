@@ -10,7 +10,7 @@ import {
 } from '@/lib/diagnosis/view';
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import { forwardingHolder } from '@/lib/host/container-holders';
-import { containerFixes, containerHolders } from './container-holder';
+import { containerFixes, containerHolders } from '@/lib/diagnosis/check-helpers/container-holders';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** intent=start: the user wants to start a service here, but something already holds the port. */

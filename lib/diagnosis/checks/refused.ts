@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+import { connectFailure } from '@/lib/diagnosis/check-helpers/connect-failure';
 
 export const refused: Check = (facts) =>
   connectFailure(facts, 'refused', {

@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+import { connectFailure } from '@/lib/diagnosis/check-helpers/connect-failure';
 import { application, hostPort } from '@/lib/diagnosis/view';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 

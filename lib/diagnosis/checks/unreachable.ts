@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/diagnosis/types';
-import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+import { connectFailure } from '@/lib/diagnosis/check-helpers/connect-failure';
 
 /** The OS could not even send the connection request to that address. */
 export const unreachable: Check = (facts) =>
