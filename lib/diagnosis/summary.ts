@@ -1,49 +1,21 @@
-import type { Finding, Fix, Platform, Severity, Summary } from '@/lib/diagnosis/types';
+import type { CauseRank } from '@/lib/diagnosis/check';
+import { CHECKS } from '@/lib/diagnosis/checks';
+import type { Finding, FindingId, Fix, Platform, Severity, Summary } from '@/lib/diagnosis/types';
 
 // For the verdict an "ok" finding outranks an "info" one: info is teaching material, ok is a result.
 const RANK: Record<Severity, number> = { error: 0, warning: 1, ok: 2, info: 3 };
 
 /**
  * Which finding is the root cause when several are true at once: "nothing listens" explains "refused", a
- * family mismatch explains a refusal on one address, and so on. Earlier = closer to the root.
+ * family mismatch explains a refusal on one address, and so on. Earlier = closer to the root. Each check
+ * declares the rank of each id it produces; ids without a rank come after all of these.
  */
-const CAUSE_ORDER = [
-  'resolution-failed',
-  'localhost-not-loopback',
-  'port-excluded',
-  'port-taken',
-  'container-holder',
-  'wsl-forwarding',
-  'no-listener',
-  'unlisted-listener',
-  'family-mismatch',
-  'bound-elsewhere',
-  // A rule that drops or rejects the connection explains the timeout or refusal it causes.
-  'firewall-blocks',
-  'timeout',
-  'reset',
-  'refused',
-  'unreachable',
-  'connect-error',
-  'closed',
-  'no-response',
-  'tls-not-offered',
-  'tls-expected',
-  'http-error',
-  'not-http',
-  'split-listeners',
-  'owner-hidden',
-  'firewall-unreadable',
-  'firewall-uncertain',
-  'fact-unavailable',
-  'time-wait-buildup',
-  'wildcard-exposed',
-  'privileged-port',
-  'ephemeral-port',
-  'http-ok',
-  'listening',
-  'port-free',
-];
+export const CAUSE_ORDER: readonly FindingId[] = CHECKS.flatMap(
+  (check) => Object.entries(check.ids) as [FindingId, CauseRank][],
+)
+  .filter((entry): entry is [FindingId, number] => entry[1] !== null)
+  .sort((a, b) => a[1] - b[1])
+  .map(([id]) => id);
 
 function causeRank(f: Finding): number {
   const i = CAUSE_ORDER.indexOf(f.id);

@@ -6,6 +6,9 @@ import type { ContainerProxy } from '@/lib/host/container-proxies';
 import type { ExcludedPortRange } from '@/lib/host/excluded-ports';
 import type { WslInfo } from '@/lib/host/wsl';
 import type { Script, Shell } from '@/lib/shell/script';
+import type { FindingId } from '@/lib/diagnosis/checks';
+
+export type { FindingId };
 
 export type Severity = 'error' | 'warning' | 'info' | 'ok';
 export type Step = 'start' | 'open' | 'monitor' | 'fix';
@@ -25,8 +28,9 @@ export interface Fix {
   script?: Script;
 }
 
-export interface Finding {
-  id: string;
+/** One finding; `Id` narrows it to the ids one check declares (lib/diagnosis/check.ts). */
+export interface Finding<Id extends string = FindingId> {
+  id: Id;
   severity: Severity;
   step: Step;
   title: string;
@@ -128,7 +132,7 @@ export interface Summary {
   severity: Severity;
   headline: string;
   /** Id of the finding the headline names as the cause, when there is one. */
-  cause: string | null;
+  cause: FindingId | null;
   firstFix: Fix | null;
 }
 
@@ -138,5 +142,3 @@ export interface Diagnosis {
   findings: Finding[];
   summary: Summary;
 }
-
-export type Check = (facts: Facts) => Finding[];

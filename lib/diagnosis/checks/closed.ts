@@ -1,9 +1,9 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { application, hostPort } from '@/lib/diagnosis/view';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** It accepts and closes without a word: a proxy with no backend, or a server rejecting the client outright. */
-export const closed: Check = (facts) => {
+export const closed = defineCheck({ closed: 170 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'closed') return [];
   return [
@@ -20,4 +20,4 @@ export const closed: Check = (facts) => {
       lesson: 'tools',
     },
   ];
-};
+});

@@ -1,9 +1,9 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { listAnd } from '@/lib/diagnosis/view';
 import { containerFixes, containerHolders } from '@/lib/diagnosis/check-helpers/container-holders';
 
 /** The port is held by a container runtime: the service is the container, not the process that holds it. */
-export const containerHolder: Check = (facts) => {
+export const containerHolder = defineCheck({ 'container-holder': 50 }, (facts) => {
   const holders = containerHolders(facts);
   if (holders.length === 0) return [];
   const port = facts.target.port;
@@ -27,4 +27,4 @@ export const containerHolder: Check = (facts) => {
       lesson: 'port-conflicts',
     },
   ];
-};
+});

@@ -1,6 +1,7 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { shellFix, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check, Fix } from '@/lib/diagnosis/types';
+import type { Fix } from '@/lib/diagnosis/types';
 import { blockedAddresses, whatHappened } from '@/lib/diagnosis/firewall/view';
 import { platformOf } from '@/lib/diagnosis/firewall/fixes';
 import { NETFILTER } from '@/lib/diagnosis/firewall/match';
@@ -15,7 +16,7 @@ const FRONTENDS = new Set(['ufw', 'firewalld']);
  * or the reader failed): the one question left open is said so, with the exact command that answers it.
  * Nothing is guessed: no rule is named.
  */
-export const firewallUnreadable: Check = (facts) => {
+export const firewallUnreadable = defineCheck({ 'firewall-unreadable': 250 }, (facts) => {
   const fw = facts.firewall;
   if (!fw) return [];
   const listeners = tcpListeners(facts) ?? [];
@@ -71,4 +72,4 @@ export const firewallUnreadable: Check = (facts) => {
       lesson: 'firewalls',
     },
   ];
-};
+});

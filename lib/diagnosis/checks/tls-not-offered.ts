@@ -1,9 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { addressFix } from '@/lib/diagnosis/fix';
-import type { Check } from '@/lib/diagnosis/types';
 import { application, hostPort, targetUrl } from '@/lib/diagnosis/view';
 
 /** The user typed https:// but the server speaks plain HTTP: browsers show "SSL_ERROR_RX_RECORD_TOO_LONG". */
-export const tlsNotOffered: Check = (facts) => {
+export const tlsNotOffered = defineCheck({ 'tls-not-offered': 190 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'http' || facts.target.scheme !== 'https') return [];
   return [
@@ -17,4 +17,4 @@ export const tlsNotOffered: Check = (facts) => {
       lesson: 'http',
     },
   ];
-};
+});

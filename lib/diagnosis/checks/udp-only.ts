@@ -1,8 +1,8 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { hostPort, listAnd, describeOwner } from '@/lib/diagnosis/view';
 
 /** A UDP socket holds the number but nothing listens on TCP: browsers and curl speak TCP. */
-export const udpOnly: Check = (facts) => {
+export const udpOnly = defineCheck({ 'udp-only': null }, (facts) => {
   if (facts.listeners.status !== 'ok') return [];
   const port = facts.target.port;
   const rows = facts.listeners.value.listeners.filter((l) => l.port === port);
@@ -19,4 +19,4 @@ export const udpOnly: Check = (facts) => {
       lesson: 'ports',
     },
   ];
-};
+});
