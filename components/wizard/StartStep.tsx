@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
+import type { Diagnosis, FindingId, Intent } from '@/lib/diagnosis/types';
 import { FactSource } from '@/components/ui/FactSource';
 import { FindingCard } from './FindingCard';
 import { ListenerOwners } from './ListenerOwners';
@@ -13,7 +13,7 @@ import type { LivePort } from './use-live-port';
 import { WaitingForService } from './WaitingForService';
 
 /** Findings that mean "nothing listens on this port yet": the step then waits, live, for the service. */
-const NOTHING_LISTENS = new Set(['no-listener', 'port-free']);
+const NOTHING_LISTENS = new Set<FindingId>(['no-listener', 'port-free']);
 
 export function StartStep({
   diagnosis,

@@ -99,7 +99,7 @@ const IDS = { 'firewall-blocks': 110, 'firewall-uncertain': 260, 'firewall-clear
  * read, and which ones might apply but have conditions that cannot be evaluated here.
  */
 export const firewallBlocks = defineCheck(IDS, (facts) => {
-  if (!facts.firewall || facts.firewall.status !== 'ok') return [];
+  if (facts.firewall.status !== 'ok') return [];
   const firewall = facts.firewall.value;
   const groups = new Map<string, { block: FirewallBlock; lines: string[] }>();
   const possible = new Map<string, FirewallRule>();

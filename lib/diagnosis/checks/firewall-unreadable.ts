@@ -18,7 +18,6 @@ const FRONTENDS = new Set(['ufw', 'firewalld']);
  */
 export const firewallUnreadable = defineCheck({ 'firewall-unreadable': 250 }, (facts) => {
   const fw = facts.firewall;
-  if (!fw) return [];
   const listeners = tcpListeners(facts) ?? [];
   const failed = attempts(facts).filter(
     (a) =>
