@@ -1,9 +1,8 @@
 import type { CauseRank } from '@/lib/diagnosis/check';
 import { CHECKS } from '@/lib/diagnosis/checks';
-import type { Finding, FindingId, Fix, Platform, Severity, Summary } from '@/lib/diagnosis/types';
-
-// For the verdict an "ok" finding outranks an "info" one: info is teaching material, ok is a result.
-const RANK: Record<Severity, number> = { error: 0, warning: 1, ok: 2, info: 3 };
+import { fixesFor } from '@/lib/diagnosis/fixes-for';
+import { worstSeverity } from '@/lib/diagnosis/severity';
+import type { Finding, FindingId, Fix, Platform, Summary } from '@/lib/diagnosis/types';
 
 /**
  * Which finding is the root cause when several are true at once: "nothing listens" explains "refused", a
@@ -22,18 +21,14 @@ function causeRank(f: Finding): number {
   return i === -1 ? CAUSE_ORDER.length : i;
 }
 
-export function worstSeverity(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'info');
-}
-
 /** The first fix, in the order the check listed them, that applies on this platform. */
 function firstFixFor(f: Finding, platform: Platform): Fix | null {
-  return f.fixes.find((x) => x.platform === platform || x.platform === 'any') ?? null;
+  return fixesFor(f.fixes, platform)[0] ?? null;
 }
 
 /** One headline from the findings: the worst severity first, and within it the finding closest to the root cause. */
 export function summarize(findings: Finding[], platform: Platform): Summary {
-  const severity = worstSeverity(findings);
+  const severity = worstSeverity(findings.map((f) => f.severity)) ?? 'info';
   const candidates = findings.filter((f) => f.severity === severity);
   const cause = [...candidates].sort((a, b) => causeRank(a) - causeRank(b))[0];
   if (!cause) return { severity, headline: 'Nothing to report.', cause: null, firstFix: null };
