@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react';
 import type { Fix } from '@/lib/diagnosis/types';
 import { CommandBlock } from './CommandBlock';
-import { fixesFor, OS_LABEL, useOs } from './os';
+import { fixesFor } from '@/lib/diagnosis/fixes-for';
+import { OS_LABEL, useOs } from './os';
 
 export interface CommandListProps {
   fixes: readonly Fix[];

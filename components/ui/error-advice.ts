@@ -1,4 +1,7 @@
-/** What to try after an API error, in one sentence, keyed by the API's error codes (the contract in the issue). */
+/**
+ * What to try after an API error, in one sentence, keyed by the `error.code` the route handlers answer with:
+ * the codes are part of the API's contract, so they are stable enough to key on.
+ */
 import type { ApiError } from '@/components/data/api';
 
 export function adviceFor(error: ApiError): string {

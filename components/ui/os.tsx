@@ -5,7 +5,7 @@
  * everything under one provider, so a page never mixes Windows and Linux commands.
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import type { Fix, Platform } from '@/lib/diagnosis/types';
+import type { Platform } from '@/lib/diagnosis/types';
 
 export type Os = Exclude<Platform, 'any'>;
 
@@ -23,9 +23,4 @@ export function useOs(): { os: Os; setOs: (os: Os) => void } {
   const ctx = useContext(OsContext);
   if (!ctx) throw new Error('useOs must be used inside <OsProvider>');
   return ctx;
-}
-
-/** The fixes that apply on `os`: its own plus the ones that are the same everywhere. */
-export function fixesFor(fixes: readonly Fix[], os: Os): Fix[] {
-  return fixes.filter((f) => f.platform === os || f.platform === 'any');
 }

@@ -4,25 +4,6 @@ import type { Severity } from '@/lib/diagnosis/types';
 /** 'none' = a step the engine said nothing about; 'pending' = still being checked. */
 export type Mark = Severity | 'none' | 'pending';
 
-/**
- * error > warning > ok > info. An info finding is commentary ("check it yourself", "no client is connected"),
- * not a verdict: it must not turn a passing step blue, and it reads best after the findings that judge.
- */
-const RANK: Record<Severity, number> = { error: 3, warning: 2, ok: 1, info: 0 };
-
-/** The worst severity among some findings (error > warning > ok > info), or null when there are none. */
-export function worstSeverity(severities: readonly Severity[]): Severity | null {
-  return severities.reduce<Severity | null>(
-    (worst, s) => (worst === null || RANK[s] > RANK[worst] ? s : worst),
-    null,
-  );
-}
-
-/** Findings worst first, keeping the engine's order among equals. */
-export function bySeverity<T extends { severity: Severity }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
-}
-
 export const MARK_LABEL: Record<Mark, string> = {
   error: 'Problem',
   warning: 'Warning',

@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/diagnosis/types';
+import type { Finding, FindingId } from '@/lib/diagnosis/types';
 import type { ConnectAttempt, ConnectOutcome } from '@/lib/probe/types';
 import { formatMs } from '@/components/ui/format';
 import type { Mark } from '@/components/ui/severity';
@@ -19,7 +19,7 @@ const OUTCOME_WORD: Record<ConnectOutcome, string> = {
 };
 
 /** The id of the engine's finding about each failed outcome (checks/refused.ts, timeout.ts, reset.ts…). */
-const OUTCOME_FINDING: Partial<Record<ConnectOutcome, string>> = {
+const OUTCOME_FINDING: Partial<Record<ConnectOutcome, FindingId>> = {
   refused: 'refused',
   timeout: 'timeout',
   reset: 'reset',

@@ -4,7 +4,8 @@ import { StatusMark } from '@/components/ui/StatusMark';
 import { FindingCard } from './FindingCard';
 import { PortTakenActions } from './PortTakenActions';
 import { FactsBlock, StepSection } from './StepSection';
-import { fixStepFindings, isProblem, markOfStep, STEPS, stepAnchor } from './steps';
+import { STEPS } from '@/lib/diagnosis/steps';
+import { fixStepFindings, isProblem, markOfStep, stepAnchor } from './steps';
 import { StopOutcome } from './StopOutcome';
 
 /**

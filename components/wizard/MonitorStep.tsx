@@ -7,7 +7,8 @@ import { ConnectionsByState } from './ConnectionsByState';
 import { FindingCard } from './FindingCard';
 import { ListenerOwners } from './ListenerOwners';
 import { FactsBlock, StepSection } from './StepSection';
-import { findingsOf, stepMark, STEPS } from './steps';
+import { STEPS } from '@/lib/diagnosis/steps';
+import { findingsOf, stepMark } from './steps';
 import type { LivePort } from './use-live-port';
 
 /** The port, live: who owns it now, its connections by state, and a log of what changed. */

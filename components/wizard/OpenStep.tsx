@@ -4,7 +4,8 @@ import { AppAnswer } from './AppAnswer';
 import { AttemptsTable } from './AttemptsTable';
 import { FindingCard } from './FindingCard';
 import { FactsBlock, StepSection } from './StepSection';
-import { findingsOf, stepMark, STEPS } from './steps';
+import { STEPS } from '@/lib/diagnosis/steps';
+import { findingsOf, stepMark } from './steps';
 
 /** How the name turned into addresses, and what happened at each one, then what answered. */
 export function OpenStep({ diagnosis }: { diagnosis: Diagnosis }) {

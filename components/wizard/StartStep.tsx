@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
+import type { Diagnosis, FindingId, Intent } from '@/lib/diagnosis/types';
 import { FactSource } from '@/components/ui/FactSource';
 import { FindingCard } from './FindingCard';
 import { ListenerOwners } from './ListenerOwners';
 import { PortTakenActions } from './PortTakenActions';
 import { FactsBlock, StepSection } from './StepSection';
-import { findingsOf, stepMark, STEPS } from './steps';
+import { STEPS } from '@/lib/diagnosis/steps';
+import { findingsOf, stepMark } from './steps';
 import { StopOutcome } from './StopOutcome';
 import { offeredStops, socketsOf } from './stop-state';
 import { StopProcessButton } from './StopProcessButton';
@@ -13,7 +14,7 @@ import type { LivePort } from './use-live-port';
 import { WaitingForService } from './WaitingForService';
 
 /** Findings that mean "nothing listens on this port yet": the step then waits, live, for the service. */
-const NOTHING_LISTENS = new Set(['no-listener', 'port-free']);
+const NOTHING_LISTENS = new Set<FindingId>(['no-listener', 'port-free']);
 
 export function StartStep({
   diagnosis,

@@ -1,7 +1,8 @@
 import type { Finding } from '@/lib/diagnosis/types';
 import { MARK_LABEL } from '@/components/ui/severity';
 import { StatusMark } from '@/components/ui/StatusMark';
-import { markOfStep, STEPS, stepAnchor } from './steps';
+import { STEPS } from '@/lib/diagnosis/steps';
+import { markOfStep, stepAnchor } from './steps';
 
 /** The four steps at a glance, each a link to its section: where the trouble is before reading any detail. */
 export function StepNav({ findings }: { findings: readonly Finding[] }) {

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { Mark } from '@/components/ui/severity';
 import { MARK_LABEL, MARK_TEXT } from '@/components/ui/severity';
 import { StatusMark } from '@/components/ui/StatusMark';
-import { stepAnchor, type StepInfo } from './steps';
+import { type StepInfo } from '@/lib/diagnosis/steps';
+import { stepAnchor } from './steps';
 
 /** One of the four steps: a numbered, titled landmark with its status in words and as a mark. */
 export function StepSection({

@@ -3,7 +3,8 @@
 import type { Diagnosis, Fix } from '@/lib/diagnosis/types';
 import { CommandBlock } from '@/components/ui/CommandBlock';
 import { formatClock } from '@/components/ui/format';
-import { fixesFor, useOs, type Os } from '@/components/ui/os';
+import { useOs, type Os } from '@/components/ui/os';
+import { fixesFor } from '@/lib/diagnosis/fixes-for';
 import { RichText } from '@/components/ui/RichText';
 import { SEVERITY_PANEL } from '@/components/ui/severity';
 import { Spinner } from '@/components/ui/Spinner';

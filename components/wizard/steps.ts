@@ -3,20 +3,8 @@
  * and orders them, and names the step's mark after its worst finding.
  */
 import type { Finding, Step } from '@/lib/diagnosis/types';
-import { bySeverity, worstSeverity, type Mark } from '@/components/ui/severity';
-
-export interface StepInfo {
-  id: Step;
-  number: number;
-  title: string;
-}
-
-export const STEPS: readonly StepInfo[] = [
-  { id: 'start', number: 1, title: 'Start the service' },
-  { id: 'open', number: 2, title: 'Open the address' },
-  { id: 'monitor', number: 3, title: 'Monitor' },
-  { id: 'fix', number: 4, title: 'Fix' },
-];
+import type { Mark } from '@/components/ui/severity';
+import { bySeverity, worstSeverity } from '@/lib/diagnosis/severity';
 
 export const stepAnchor = (step: Step) => `step-${step}`;
 

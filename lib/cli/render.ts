@@ -1,12 +1,7 @@
-import type { Diagnosis, Finding, Platform, Severity, Step } from '@/lib/diagnosis/types';
+import type { Diagnosis, Finding, Platform, Severity } from '@/lib/diagnosis/types';
+import { fixesFor } from '@/lib/diagnosis/fixes-for';
+import { STEPS } from '@/lib/diagnosis/steps';
 import { forTerminal } from '@/lib/text/outside';
-
-const STEPS: { step: Step; title: string }[] = [
-  { step: 'start', title: 'Start the service' },
-  { step: 'open', title: 'Open the address' },
-  { step: 'monitor', title: 'Monitor' },
-  { step: 'fix', title: 'Fix' },
-];
 
 const MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i', ok: '✓' };
 const COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36', ok: '32' };
@@ -23,8 +18,8 @@ export function renderText(d: Diagnosis, options: { color: boolean; platform: Pl
   const lines: string[] = [];
   lines.push(`${bold('Localhost Doctor')} — ${forTerminal(d.target.display)}`);
   lines.push(c(d.summary.severity, `${MARK[d.summary.severity]} ${forTerminal(d.summary.headline)}`));
-  for (const { step, title } of STEPS) {
-    const findings = d.findings.filter((f) => f.step === step);
+  for (const { id, title } of STEPS) {
+    const findings = d.findings.filter((f) => f.step === id);
     if (findings.length === 0) continue;
     lines.push('', bold(title));
     for (const f of findings) lines.push(...renderFinding(f, options.platform, c));
@@ -37,8 +32,7 @@ function renderFinding(f: Finding, platform: Platform, c: (s: Severity, t: strin
     `  ${c(f.severity, MARK[f.severity])} ${forTerminal(f.title)}`,
     `    ${forTerminal(f.detail)}`,
   ];
-  const fixes = f.fixes.filter((x) => x.platform === platform || x.platform === 'any');
-  for (const fix of fixes)
+  for (const fix of fixesFor(f.fixes, platform))
     out.push(`    → ${forTerminal(fix.label)}:`, `        ${forTerminal(fix.command)}`);
   return out;
 }

@@ -1,67 +1,34 @@
-import type { Finding, Fix, Platform, Severity, Summary } from '@/lib/diagnosis/types';
-
-// For the verdict an "ok" finding outranks an "info" one: info is teaching material, ok is a result.
-const RANK: Record<Severity, number> = { error: 0, warning: 1, ok: 2, info: 3 };
+import type { CauseRank } from '@/lib/diagnosis/check';
+import { CHECKS } from '@/lib/diagnosis/checks';
+import { fixesFor } from '@/lib/diagnosis/fixes-for';
+import { worstSeverity } from '@/lib/diagnosis/severity';
+import type { Finding, FindingId, Fix, Platform, Summary } from '@/lib/diagnosis/types';
 
 /**
  * Which finding is the root cause when several are true at once: "nothing listens" explains "refused", a
- * family mismatch explains a refusal on one address, and so on. Earlier = closer to the root.
+ * family mismatch explains a refusal on one address, and so on. Earlier = closer to the root. Each check
+ * declares the rank of each id it produces; ids without a rank come after all of these.
  */
-const CAUSE_ORDER = [
-  'resolution-failed',
-  'localhost-not-loopback',
-  'port-excluded',
-  'port-taken',
-  'container-holder',
-  'wsl-forwarding',
-  'no-listener',
-  'unlisted-listener',
-  'family-mismatch',
-  'bound-elsewhere',
-  // A rule that drops or rejects the connection explains the timeout or refusal it causes.
-  'firewall-blocks',
-  'timeout',
-  'reset',
-  'refused',
-  'unreachable',
-  'connect-error',
-  'closed',
-  'no-response',
-  'tls-not-offered',
-  'tls-expected',
-  'http-error',
-  'not-http',
-  'split-listeners',
-  'owner-hidden',
-  'firewall-unreadable',
-  'firewall-uncertain',
-  'fact-unavailable',
-  'time-wait-buildup',
-  'wildcard-exposed',
-  'privileged-port',
-  'ephemeral-port',
-  'http-ok',
-  'listening',
-  'port-free',
-];
+export const CAUSE_ORDER: readonly FindingId[] = CHECKS.flatMap(
+  (check) => Object.entries(check.ids) as [FindingId, CauseRank][],
+)
+  .filter((entry): entry is [FindingId, number] => entry[1] !== null)
+  .sort((a, b) => a[1] - b[1])
+  .map(([id]) => id);
 
 function causeRank(f: Finding): number {
   const i = CAUSE_ORDER.indexOf(f.id);
   return i === -1 ? CAUSE_ORDER.length : i;
 }
 
-export function worstSeverity(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((w, f) => (RANK[f.severity] < RANK[w] ? f.severity : w), 'info');
-}
-
 /** The first fix, in the order the check listed them, that applies on this platform. */
 function firstFixFor(f: Finding, platform: Platform): Fix | null {
-  return f.fixes.find((x) => x.platform === platform || x.platform === 'any') ?? null;
+  return fixesFor(f.fixes, platform)[0] ?? null;
 }
 
 /** One headline from the findings: the worst severity first, and within it the finding closest to the root cause. */
 export function summarize(findings: Finding[], platform: Platform): Summary {
-  const severity = worstSeverity(findings);
+  const severity = worstSeverity(findings.map((f) => f.severity)) ?? 'info';
   const candidates = findings.filter((f) => f.severity === severity);
   const cause = [...candidates].sort((a, b) => causeRank(a) - causeRank(b))[0];
   if (!cause) return { severity, headline: 'Nothing to report.', cause: null, firstFix: null };

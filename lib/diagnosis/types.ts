@@ -9,6 +9,9 @@ import type { ProcessIdentity } from '@/lib/host/self';
 import type { ExcludedPortRange } from '@/lib/host/win32/excluded-ports';
 import type { WslInfo } from '@/lib/host/linux/wsl';
 import type { Script, Shell } from '@/lib/shell/script';
+import type { FindingId } from '@/lib/diagnosis/checks';
+
+export type { FindingId };
 
 // Host facts' types live beside their readers; re-exported so checks keep importing them from here.
 export type { PortFacts } from '@/lib/host/port-range';
@@ -33,8 +36,9 @@ export interface Fix {
   script?: Script;
 }
 
-export interface Finding {
-  id: string;
+/** One finding; `Id` narrows it to the ids one check declares (lib/diagnosis/check.ts). */
+export interface Finding<Id extends string = FindingId> {
+  id: Id;
   severity: Severity;
   step: Step;
   title: string;
@@ -106,7 +110,7 @@ export interface Summary {
   severity: Severity;
   headline: string;
   /** Id of the finding the headline names as the cause, when there is one. */
-  cause: string | null;
+  cause: FindingId | null;
   firstFix: Fix | null;
 }
 
@@ -116,5 +120,3 @@ export interface Diagnosis {
   findings: Finding[];
   summary: Summary;
 }
-
-export type Check = (facts: Facts) => Finding[];

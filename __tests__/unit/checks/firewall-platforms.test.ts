@@ -4,8 +4,8 @@ import { parsePowerShellRules } from '@/lib/host/firewall/powershell';
 import type { FirewallRule } from '@/lib/host/firewall/types';
 import { WINDOWS_LOOPBACK_NOTE, windowsRules } from '@/lib/host/firewall/windows';
 import { readWin32Firewall } from '@/lib/host/win32/firewall';
-import { findFirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
-import { firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
+import { findFirewallBlock } from '@/lib/diagnosis/firewall/match';
+import { firewallFixes } from '@/lib/diagnosis/firewall/fixes';
 import { find, firewall, fx, iptables, save, scenario } from './firewall-fixture';
 
 describe('other firewalls', () => {

@@ -1,7 +1,7 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 
 /** The user typed a bind address (0.0.0.0), a short or numeric loopback spelling: say how it was read. */
-export const bindAddress: Check = (facts) => {
+export const bindAddress = defineCheck({ 'bind-address': null }, (facts) => {
   if (facts.target.notes.length === 0) return [];
   return [
     {
@@ -14,4 +14,4 @@ export const bindAddress: Check = (facts) => {
       lesson: 'bind-addresses',
     },
   ];
-};
+});

@@ -1,12 +1,12 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import { startFixes } from '@/lib/diagnosis/commands';
-import type { Check } from '@/lib/diagnosis/types';
-import { familyOf, hostPort, isWildcard, unmapIPv4 } from '@/lib/net';
 import { listAnd, listenerServes, targetAddresses, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
+import { familyOf, hostPort, isWildcard, unmapIPv4 } from '@/lib/net';
 
 /** The port is open on a specific address of the same family that is not the target's (127.0.0.2, 192.168.1.5). */
-export const boundElsewhere: Check = (facts) => {
+export const boundElsewhere = defineCheck({ 'bound-elsewhere': 100 }, (facts) => {
   const tcp = tcpListeners(facts);
   const addrs = targetAddresses(facts);
   if (!tcp || tcp.length === 0 || addrs.length === 0) return [];
@@ -37,4 +37,4 @@ export const boundElsewhere: Check = (facts) => {
       lesson: 'bind-addresses',
     },
   ];
-};
+});

@@ -1,10 +1,10 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { application } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** It accepts and closes without a word: a proxy with no backend, or a server rejecting the client outright. */
-export const closed: Check = (facts) => {
+export const closed = defineCheck({ closed: 170 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'closed') return [];
   return [
@@ -21,4 +21,4 @@ export const closed: Check = (facts) => {
       lesson: 'tools',
     },
   ];
-};
+});

@@ -1,7 +1,7 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 
 /** What the Monitor step watches: TCP connections on the port by state. */
-export const connectionStates: Check = (facts) => {
+export const connectionStates = defineCheck({ connections: null }, (facts) => {
   if (facts.connections.status !== 'ok') return [];
   const { byState, total } = facts.connections.value;
   const states = Object.entries(byState)
@@ -21,4 +21,4 @@ export const connectionStates: Check = (facts) => {
       lesson: 'tools',
     },
   ];
-};
+});

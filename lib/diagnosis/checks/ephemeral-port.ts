@@ -1,9 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { shellFix } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 
 /** The port lies in the range the OS uses for outgoing connections: it may be a random pick, or get taken at random. */
-export const ephemeralPort: Check = (facts) => {
+export const ephemeralPort = defineCheck({ 'ephemeral-port': 310 }, (facts) => {
   if (facts.port.status !== 'ok' || !facts.port.value.inEphemeralRange) return [];
   const { ephemeral } = facts.port.value;
   const port = facts.target.port;
@@ -30,4 +30,4 @@ export const ephemeralPort: Check = (facts) => {
       lesson: 'port-ranges',
     },
   ];
-};
+});

@@ -1,7 +1,8 @@
-import type { Check, Fact, Finding } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
+import type { Fact, Finding } from '@/lib/diagnosis/types';
 
 /** A source that could not be read is reported as such: the checks that need it stayed silent instead of guessing. */
-export const factUnavailable: Check = (facts) => {
+export const factUnavailable = defineCheck({ 'fact-unavailable': 270 }, (facts) => {
   const sources: [string, Fact<unknown> | null][] = [
     ['listening sockets', facts.listeners],
     ['connection probes', facts.probes],
@@ -10,7 +11,7 @@ export const factUnavailable: Check = (facts) => {
     ['free port search', facts.freePort],
     ['firewall rules', facts.firewall],
   ];
-  const out: Finding[] = [];
+  const out: Finding<'fact-unavailable'>[] = [];
   for (const [name, fact] of sources) {
     if (!fact || fact.status !== 'failed') continue;
     out.push({
@@ -23,4 +24,4 @@ export const factUnavailable: Check = (facts) => {
     });
   }
   return out;
-};
+});

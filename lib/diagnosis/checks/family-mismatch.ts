@@ -1,6 +1,7 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check, Fix } from '@/lib/diagnosis/types';
+import type { Fix } from '@/lib/diagnosis/types';
 import { startFixes } from '@/lib/diagnosis/commands';
 import { familyOf, hostPort, IPV4_WILDCARD, IPV6_WILDCARD, unmapIPv4 } from '@/lib/net';
 import { attempts, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
@@ -9,7 +10,7 @@ import { attempts, listAnd, listenerServes, targetAddresses, tcpListeners } from
  * The server listens only in the other IP family than (some of) the addresses the target reaches:
  * e.g. it is on [::1] and the user asks for 127.0.0.1, or localhost resolves to ::1 first and it is on 127.0.0.1.
  */
-export const familyMismatch: Check = (facts) => {
+export const familyMismatch = defineCheck({ 'family-mismatch': 90 }, (facts) => {
   const tcp = tcpListeners(facts);
   const addrs = targetAddresses(facts);
   if (!tcp || tcp.length === 0 || addrs.length === 0) return [];
@@ -80,4 +81,4 @@ export const familyMismatch: Check = (facts) => {
       lesson: 'loopback',
     },
   ];
-};
+});

@@ -1,8 +1,9 @@
-import type { Check, Facts, Finding } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
+import type { Facts, Finding } from '@/lib/diagnosis/types';
 import type { FirewallFacts, FirewallRule } from '@/lib/host/firewall/types';
-import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
-import { elevatedFix, firewallFixes } from '@/lib/diagnosis/checks/firewall-fixes';
-import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
+import type { FirewallBlock } from '@/lib/diagnosis/firewall/match';
+import { elevatedFix, firewallFixes } from '@/lib/diagnosis/firewall/fixes';
+import { blockedAddresses, whatHappened } from '@/lib/diagnosis/firewall/view';
 import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 
@@ -20,7 +21,12 @@ const MEANING: Record<FirewallBlock['verdict'], string> = {
     'A reject answers the connection request at once (a TCP reset or an ICMP error), so the client reports "connection refused" as if nothing listened.',
 };
 
-function blockFinding(facts: Facts, firewall: FirewallFacts, block: FirewallBlock, lines: string[]): Finding {
+function blockFinding(
+  facts: Facts,
+  firewall: FirewallFacts,
+  block: FirewallBlock,
+  lines: string[],
+): Finding<'firewall-blocks'> {
   const someOpen = attempts(facts).some((a) => a.outcome === 'open');
   const unsure = block.uncertainBy.length
     ? ` Earlier rules have conditions this check cannot evaluate and might let it through first: ${listAnd(block.uncertainBy.map((r) => `'${r.text}'`))}.`
@@ -52,7 +58,7 @@ function uncertainFinding(
   firewall: FirewallFacts,
   rules: FirewallRule[],
   where: string,
-): Finding {
+): Finding<'firewall-uncertain'> {
   const conditions = listAnd([...new Set(rules.flatMap((r) => r.match.unknown))]);
   return {
     id: 'firewall-uncertain',
@@ -71,7 +77,7 @@ function uncertainFinding(
 }
 
 /** The rules were read and none applies: said plainly, so the person stops suspecting the firewall. */
-function clearFinding(facts: Facts, firewall: FirewallFacts, where: string): Finding {
+function clearFinding(facts: Facts, firewall: FirewallFacts, where: string): Finding<'firewall-clear'> {
   const notes = firewall.notes.length ? ` ${firewall.notes.join(' ')}` : '';
   return {
     id: 'firewall-clear',
@@ -84,13 +90,17 @@ function clearFinding(facts: Facts, firewall: FirewallFacts, where: string): Fin
   };
 }
 
+// A rule that drops or rejects the connection explains the timeout or refusal it causes: ranked before them.
+// One that only may apply explains nothing for certain, and "no rule blocks" explains nothing at all.
+const IDS = { 'firewall-blocks': 110, 'firewall-uncertain': 260, 'firewall-clear': null };
+
 /**
  * A firewall rule that certainly applies to a connection to the target is named as the cause, with its
  * text, where it lives and the command that removes it. Without one, the finding says which rules were
  * read, and which ones might apply but have conditions that cannot be evaluated here.
  */
-export const firewallBlocks: Check = (facts) => {
-  if (!facts.firewall || facts.firewall.status !== 'ok') return [];
+export const firewallBlocks = defineCheck(IDS, (facts) => {
+  if (facts.firewall.status !== 'ok') return [];
   const firewall = facts.firewall.value;
   const groups = new Map<string, { block: FirewallBlock; lines: string[] }>();
   const possible = new Map<string, FirewallRule>();
@@ -118,4 +128,4 @@ export const firewallBlocks: Check = (facts) => {
   return possible.size > 0
     ? [uncertainFinding(facts, firewall, [...possible.values()], where)]
     : [clearFinding(facts, firewall, where)];
-};
+});

@@ -1,8 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { shellFix, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check, Fix } from '@/lib/diagnosis/types';
-import { blockedAddresses, whatHappened } from '@/lib/diagnosis/checks/firewall-view';
-import { NETFILTER } from '@/lib/diagnosis/checks/firewall-match';
+import type { Fix } from '@/lib/diagnosis/types';
+import { blockedAddresses, whatHappened } from '@/lib/diagnosis/firewall/view';
+import { NETFILTER } from '@/lib/diagnosis/firewall/match';
 import { attempts, listAnd, listenerServes, tcpListeners } from '@/lib/diagnosis/view';
 import { isLoopbackAddress } from '@/lib/net';
 
@@ -14,9 +15,8 @@ const FRONTENDS = new Set(['ufw', 'firewalld']);
  * or the reader failed): the one question left open is said so, with the exact command that answers it.
  * Nothing is guessed: no rule is named.
  */
-export const firewallUnreadable: Check = (facts) => {
+export const firewallUnreadable = defineCheck({ 'firewall-unreadable': 250 }, (facts) => {
   const fw = facts.firewall;
-  if (!fw) return [];
   const listeners = tcpListeners(facts) ?? [];
   const failed = attempts(facts).filter(
     (a) =>
@@ -66,4 +66,4 @@ export const firewallUnreadable: Check = (facts) => {
       lesson: 'firewalls',
     },
   ];
-};
+});

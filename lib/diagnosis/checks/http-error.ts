@@ -1,12 +1,12 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 import { application, targetUrl } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** The server is up and speaks HTTP, but answered 4xx (warning: wrong path or method) or 5xx (error: it failed). */
-export const httpError: Check = (facts) => {
+export const httpError = defineCheck({ 'http-error': 210 }, (facts) => {
   const app = application(facts);
   const http = app?.http;
   if (!app || !http || (app.kind !== 'http' && app.kind !== 'https') || http.status < 400) return [];
@@ -28,4 +28,4 @@ export const httpError: Check = (facts) => {
       lesson: 'http',
     },
   ];
-};
+});

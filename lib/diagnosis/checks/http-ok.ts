@@ -1,11 +1,11 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { addressFix } from '@/lib/diagnosis/fix';
-import type { Check } from '@/lib/diagnosis/types';
 import { application, targetUrl } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** An HTTP(S) answer below 400: the address works; say what answered. */
-export const httpOk: Check = (facts) => {
+export const httpOk = defineCheck({ 'http-ok': 320 }, (facts) => {
   const app = application(facts);
   const http = app?.http;
   if (!app || !http || (app.kind !== 'http' && app.kind !== 'https') || http.status >= 400) return [];
@@ -28,4 +28,4 @@ export const httpOk: Check = (facts) => {
       lesson: 'http',
     },
   ];
-};
+});

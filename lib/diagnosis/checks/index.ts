@@ -1,5 +1,8 @@
-/** Every check, in the order their findings are shown within a step. Adding a check = adding a file + a line. */
-import type { Check } from '@/lib/diagnosis/types';
+/**
+ * Every check, in the order their findings are shown within a step. Adding a check = adding a file + a line;
+ * the ids it declares become FindingIds, and their cause ranks order the summary.
+ */
+import type { Check } from '@/lib/diagnosis/check';
 import { bindAddress } from './bind-address';
 import { boundElsewhere } from './bound-elsewhere';
 import { closed } from './closed';
@@ -38,7 +41,7 @@ import { localhostNotLoopback } from './localhost-not-loopback';
 import { wildcardExposed } from './wildcard-exposed';
 import { wslForwarding } from './wsl';
 
-export const CHECKS: Check[] = [
+export const CHECKS = [
   resolutionFailed,
   portExcluded,
   portTaken,
@@ -77,3 +80,8 @@ export const CHECKS: Check[] = [
   ephemeralPort,
   factUnavailable,
 ];
+
+type IdsOf<C> = C extends Check<infer Id> ? Id : never;
+
+/** Every id a finding can have: the union of the ids the checks declare. */
+export type FindingId = IdsOf<(typeof CHECKS)[number]>;

@@ -1,4 +1,4 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import {
   describeListener,
   listAnd,
@@ -9,7 +9,7 @@ import {
 import { capOutside, quoteOutside } from '@/lib/text/outside';
 
 /** Who serves the target: the owner, named, for every listener that accepts the target's addresses. */
-export const listening: Check = (facts) => {
+export const listening = defineCheck({ listening: 330 }, (facts) => {
   const tcp = tcpListeners(facts);
   if (!tcp || tcp.length === 0 || facts.intent === 'start') return [];
   const addrs = targetAddresses(facts);
@@ -37,4 +37,4 @@ export const listening: Check = (facts) => {
       lesson: 'ports',
     },
   ];
-};
+});

@@ -1,13 +1,13 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { cmdFix, everywhereFixes, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 import { listAnd } from '@/lib/diagnosis/view';
 
 /**
  * localhost (or *.localhost) resolved to an address that is not this machine: a hosts file or resolver
  * problem. Those addresses are never probed; the finding says where the name went instead.
  */
-export const localhostNotLoopback: Check = (facts) => {
+export const localhostNotLoopback = defineCheck({ 'localhost-not-loopback': 20 }, (facts) => {
   if (facts.resolution.status !== 'ok') return [];
   const ignored = facts.resolution.value.ignored ?? [];
   if (ignored.length === 0) return [];
@@ -38,4 +38,4 @@ export const localhostNotLoopback: Check = (facts) => {
       lesson: 'loopback',
     },
   ];
-};
+});

@@ -1,9 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { startFixes } from '@/lib/diagnosis/commands';
-import type { Check } from '@/lib/diagnosis/types';
 import { tcpListeners, bindAddressFor, attempts } from '@/lib/diagnosis/view';
 
 /** Nothing at all listens on the TCP port: the service is not running (or listens on another port). */
-export const noListener: Check = (facts) => {
+export const noListener = defineCheck({ 'no-listener': 70 }, (facts) => {
   const tcp = tcpListeners(facts);
   if (tcp === null || tcp.length > 0 || facts.intent === 'start') return [];
   // Something did accept the connection: that is not "nothing listens" (see unlisted-listener).
@@ -28,4 +28,4 @@ export const noListener: Check = (facts) => {
       action: `start your service on port ${port}, bound to ${bindHost} (commands for common stacks below)`,
     },
   ];
-};
+});

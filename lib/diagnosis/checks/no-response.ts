@@ -1,10 +1,10 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { application } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** It accepts the connection and then says nothing, even to an HTTP request: the process is stuck or busy. */
-export const noResponse: Check = (facts) => {
+export const noResponse = defineCheck({ 'no-response': 180 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'no-response') return [];
   return [
@@ -21,4 +21,4 @@ export const noResponse: Check = (facts) => {
       lesson: 'tools',
     },
   ];
-};
+});

@@ -1,6 +1,7 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check, Fix } from '@/lib/diagnosis/types';
+import type { Fix } from '@/lib/diagnosis/types';
 import { application } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
@@ -15,7 +16,7 @@ const CLIENTS: Record<string, (h: string, p: string) => Fix[]> = {
 };
 
 /** Something answered, but not HTTP: it is another kind of server (SSH, a database, a mail server…). */
-export const notHttp: Check = (facts) => {
+export const notHttp = defineCheck({ 'not-http': 220 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'banner') return [];
   const protocol = app.protocol && app.protocol !== 'unknown' ? app.protocol : null;
@@ -35,4 +36,4 @@ export const notHttp: Check = (facts) => {
       lesson: 'http',
     },
   ];
-};
+});

@@ -1,10 +1,10 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { listAnd, tcpListeners } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** A socket listens on the port but its process could not be read (another user's, or another namespace). */
-export const ownerHidden: Check = (facts) => {
+export const ownerHidden = defineCheck({ 'owner-hidden': 240 }, (facts) => {
   const hidden = (tcpListeners(facts) ?? []).filter((l) => l.pid === null);
   if (hidden.length === 0) return [];
   const port = facts.target.port;
@@ -24,4 +24,4 @@ export const ownerHidden: Check = (facts) => {
       lesson: 'tools',
     },
   ];
-};
+});

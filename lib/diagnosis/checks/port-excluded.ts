@@ -1,6 +1,7 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { portSettingFix, shellFix } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check, Fix } from '@/lib/diagnosis/types';
+import type { Fix } from '@/lib/diagnosis/types';
 import { listAnd, tcpListeners } from '@/lib/diagnosis/view';
 
 /**
@@ -9,7 +10,7 @@ import { listAnd, tcpListeners } from '@/lib/diagnosis/view';
  * ranges ("*") are left out: they only keep the port from being handed out or reserved, a program that
  * asks for it still gets it — they are the fix, not the problem.
  */
-export const portExcluded: Check = (facts) => {
+export const portExcluded = defineCheck({ 'port-excluded': 30 }, (facts) => {
   if (facts.excludedPorts?.status !== 'ok') return [];
   const port = facts.target.port;
   const blocking = facts.excludedPorts.value.filter(
@@ -72,4 +73,4 @@ export const portExcluded: Check = (facts) => {
       lesson: 'port-ranges',
     },
   ];
-};
+});

@@ -1,5 +1,5 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { startFixes } from '@/lib/diagnosis/commands';
-import type { Check } from '@/lib/diagnosis/types';
 import {
   tcpListeners,
   bindAddressFor,
@@ -10,7 +10,7 @@ import {
 import { hostPort } from '@/lib/net';
 
 /** intent=start and nothing holds the port: it is free, here is how to start common stacks on it. */
-export const portFree: Check = (facts) => {
+export const portFree = defineCheck({ 'port-free': 340 }, (facts) => {
   if (facts.intent !== 'start') return [];
   const tcp = tcpListeners(facts);
   if (tcp === null) return [];
@@ -33,4 +33,4 @@ export const portFree: Check = (facts) => {
       lesson: 'bind-addresses',
     },
   ];
-};
+});

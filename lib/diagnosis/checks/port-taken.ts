@@ -1,5 +1,6 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { portSettingFix } from '@/lib/diagnosis/fix';
-import type { Check, Fix } from '@/lib/diagnosis/types';
+import type { Fix } from '@/lib/diagnosis/types';
 import {
   describeListener,
   listAnd,
@@ -10,11 +11,11 @@ import {
 import { hostPort } from '@/lib/net';
 import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import { forwardingHolder } from '@/lib/host/forwarding-holders';
-import { containerFixes, containerHolders } from './container-holder';
+import { containerFixes, containerHolders } from '@/lib/diagnosis/check-helpers/container-holders';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** intent=start: the user wants to start a service here, but something already holds the port. */
-export const portTaken: Check = (facts) => {
+export const portTaken = defineCheck({ 'port-taken': 40 }, (facts) => {
   if (facts.intent !== 'start') return [];
   const bind = bindAddressFor(facts);
   // Only holders a bind to this address collides with: a server on [::1] does not take 127.0.0.1's port.
@@ -66,4 +67,4 @@ export const portTaken: Check = (facts) => {
       })),
     },
   ];
-};
+});

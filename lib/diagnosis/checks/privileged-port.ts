@@ -1,9 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { portSettingFix, shellFix } from '@/lib/diagnosis/fix';
 import { cmd, raw } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 
 /** The port is below this OS's privileged limit: a normal user's server cannot bind it. */
-export const privilegedPort: Check = (facts) => {
+export const privilegedPort = defineCheck({ 'privileged-port': 300 }, (facts) => {
   if (facts.port.status !== 'ok' || !facts.port.value.privileged) return [];
   const port = facts.target.port;
   const starting = facts.intent === 'start';
@@ -30,4 +30,4 @@ export const privilegedPort: Check = (facts) => {
       lesson: 'port-ranges',
     },
   ];
-};
+});

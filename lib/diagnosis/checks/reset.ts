@@ -1,11 +1,11 @@
-import type { Check } from '@/lib/diagnosis/types';
-import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+import { defineCheck } from '@/lib/diagnosis/check';
+import { connectFailure } from '@/lib/diagnosis/check-helpers/connect-failure';
 import { application } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
 
 /** A reset during the connect, or right after the server accepted (the application probe saw ECONNRESET). */
-export const reset: Check = (facts) => {
+export const reset = defineCheck({ reset: 130 }, (facts) => {
   const during = connectFailure(facts, 'reset', {
     id: 'reset',
     title: (where) => `The connection to ${where} was reset`,
@@ -29,4 +29,4 @@ export const reset: Check = (facts) => {
       lesson: 'ports',
     },
   ];
-};
+});

@@ -1,9 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { addressFix, cmdFix, unixFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 
 /** The name did not resolve: nothing can be probed until it does. */
-export const resolutionFailed: Check = (facts) => {
+export const resolutionFailed = defineCheck({ 'resolution-failed': 10 }, (facts) => {
   if (facts.resolution.status !== 'failed') return [];
   const host = facts.target.host;
   return [
@@ -24,4 +24,4 @@ export const resolutionFailed: Check = (facts) => {
       lesson: 'loopback',
     },
   ];
-};
+});

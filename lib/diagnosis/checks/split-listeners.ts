@@ -1,6 +1,6 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 import {
   describeListener,
   listAnd,
@@ -14,7 +14,7 @@ import { hostPort } from '@/lib/net';
  * One name, two programs: localhost:3000 reaches node on 127.0.0.1 and vite on ::1 (an old server on one
  * family, the new one on the other). Which one a client gets depends on which address it tries first.
  */
-export const splitListeners: Check = (facts) => {
+export const splitListeners = defineCheck({ 'split-listeners': 230 }, (facts) => {
   const tcp = tcpListeners(facts);
   const addrs = targetAddresses(facts);
   if (!tcp || addrs.length < 2) return [];
@@ -49,4 +49,4 @@ export const splitListeners: Check = (facts) => {
       lesson: 'loopback',
     },
   ];
-};
+});

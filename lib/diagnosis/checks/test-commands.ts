@@ -1,9 +1,9 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { testFixes } from '@/lib/diagnosis/commands';
-import type { Check } from '@/lib/diagnosis/types';
 import { targetUrl } from '@/lib/diagnosis/view';
 
 /** The checks the doctor ran, as commands to run by hand: always offered, whatever the outcome. */
-export const testCommands: Check = (facts) => [
+export const testCommands = defineCheck({ 'test-commands': null }, (facts) => [
   {
     id: 'test-commands',
     severity: 'info',
@@ -13,4 +13,4 @@ export const testCommands: Check = (facts) => [
     fixes: testFixes(targetUrl(facts), facts.target.host, facts.target.port),
     lesson: 'tools',
   },
-];
+]);

@@ -1,11 +1,11 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { shellFix } from '@/lib/diagnosis/fix';
 import { cmd, join } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 
 /** Above this many TIME_WAIT sockets on one port, clients are opening a new connection per request. */
 export const TIME_WAIT_THRESHOLD = 50;
 
-export const timeWaitBuildup: Check = (facts) => {
+export const timeWaitBuildup = defineCheck({ 'time-wait-buildup': 280 }, (facts) => {
   if (facts.connections.status !== 'ok') return [];
   const { byState, total } = facts.connections.value;
   const tw = byState.TIME_WAIT ?? 0;
@@ -55,4 +55,4 @@ export const timeWaitBuildup: Check = (facts) => {
       lesson: 'tools',
     },
   ];
-};
+});

@@ -1,12 +1,12 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { addressFix, everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check } from '@/lib/diagnosis/types';
 import { application, targetUrl } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 import { quoteOutside } from '@/lib/text/outside';
 
 /** The port speaks TLS (HTTPS) but the user did not ask for https://: a browser sending plain HTTP gets nothing useful. */
-export const tlsExpected: Check = (facts) => {
+export const tlsExpected = defineCheck({ 'tls-expected': 200 }, (facts) => {
   const app = application(facts);
   if (!app || (app.kind !== 'https' && app.kind !== 'tls') || facts.target.scheme === 'https') return [];
   const url = targetUrl(facts, 'https');
@@ -27,4 +27,4 @@ export const tlsExpected: Check = (facts) => {
       lesson: 'http',
     },
   ];
-};
+});

@@ -1,10 +1,10 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { addressFix } from '@/lib/diagnosis/fix';
-import type { Check } from '@/lib/diagnosis/types';
 import { application, targetUrl } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 
 /** The user typed https:// but the server speaks plain HTTP: browsers show "SSL_ERROR_RX_RECORD_TOO_LONG". */
-export const tlsNotOffered: Check = (facts) => {
+export const tlsNotOffered = defineCheck({ 'tls-not-offered': 190 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'http' || facts.target.scheme !== 'https') return [];
   return [
@@ -18,4 +18,4 @@ export const tlsNotOffered: Check = (facts) => {
       lesson: 'http',
     },
   ];
-};
+});

@@ -1,9 +1,9 @@
-import type { Check } from '@/lib/diagnosis/types';
+import { defineCheck } from '@/lib/diagnosis/check';
 import { listAnd, describeOwner } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 
 /** A UDP socket holds the number but nothing listens on TCP: browsers and curl speak TCP. */
-export const udpOnly: Check = (facts) => {
+export const udpOnly = defineCheck({ 'udp-only': null }, (facts) => {
   if (facts.listeners.status !== 'ok') return [];
   const port = facts.target.port;
   const rows = facts.listeners.value.listeners.filter((l) => l.port === port);
@@ -20,4 +20,4 @@ export const udpOnly: Check = (facts) => {
       lesson: 'ports',
     },
   ];
-};
+});

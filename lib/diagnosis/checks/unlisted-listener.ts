@@ -1,7 +1,7 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes, shellFix } from '@/lib/diagnosis/fix';
 import { cmd, join } from '@/lib/shell/script';
 import { whoListensFixes } from '@/lib/diagnosis/commands';
-import type { Check } from '@/lib/diagnosis/types';
 import { attempts, listAnd, tcpListeners } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
 
@@ -10,7 +10,7 @@ import { hostPort } from '@/lib/net';
  * redirected (an iptables/nft DNAT or REDIRECT rule, as Docker without its userland proxy or a Kubernetes
  * hostPort sets up), or they reach a socket in another network namespace. The probe wins over the table.
  */
-export const unlistedListener: Check = (facts) => {
+export const unlistedListener = defineCheck({ 'unlisted-listener': 80 }, (facts) => {
   const tcp = tcpListeners(facts);
   if (tcp === null || tcp.length > 0) return [];
   const open = attempts(facts).filter((a) => a.outcome === 'open');
@@ -47,4 +47,4 @@ export const unlistedListener: Check = (facts) => {
       lesson: 'ports',
     },
   ];
-};
+});

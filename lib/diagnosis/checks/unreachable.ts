@@ -1,8 +1,8 @@
-import type { Check } from '@/lib/diagnosis/types';
-import { connectFailure } from '@/lib/diagnosis/checks/connect-failure';
+import { defineCheck } from '@/lib/diagnosis/check';
+import { connectFailure } from '@/lib/diagnosis/check-helpers/connect-failure';
 
 /** The OS could not even send the connection request to that address. */
-export const unreachable: Check = (facts) =>
+export const unreachable = defineCheck({ unreachable: 150 }, (facts) =>
   connectFailure(facts, 'unreachable', {
     id: 'unreachable',
     title: (where) => `${where} is unreachable from this machine`,
@@ -11,4 +11,5 @@ export const unreachable: Check = (facts) =>
       'disabled on the loopback interface, so nothing can ever answer there; otherwise a firewall rule rejects it with an ' +
       'ICMP "prohibited" message',
     lesson: 'loopback',
-  });
+  }),
+);

@@ -1,10 +1,10 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { startFixes } from '@/lib/diagnosis/commands';
-import type { Check } from '@/lib/diagnosis/types';
 import { listAnd, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
 import { hostPort, isWildcard } from '@/lib/net';
 
 /** A listener on 0.0.0.0 or :: answers every interface: other machines on the network can reach it too. */
-export const wildcardExposed: Check = (facts) => {
+export const wildcardExposed = defineCheck({ 'wildcard-exposed': 290 }, (facts) => {
   const tcp = tcpListeners(facts);
   const wild = (tcp ?? []).filter((l) => isWildcard(l.address));
   if (wild.length === 0) return [];
@@ -25,4 +25,4 @@ export const wildcardExposed: Check = (facts) => {
       lesson: 'bind-addresses',
     },
   ];
-};
+});

@@ -1,6 +1,7 @@
+import { defineCheck } from '@/lib/diagnosis/check';
 import { shellFix } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
-import type { Check, Facts, Finding, Fix } from '@/lib/diagnosis/types';
+import type { Facts, Finding, Fix } from '@/lib/diagnosis/types';
 import { attempts, tcpListeners } from '@/lib/diagnosis/view';
 import { forwardingHolder } from '@/lib/host/forwarding-holders';
 
@@ -23,7 +24,7 @@ function troubled(facts: Facts): boolean {
 }
 
 /** The doctor itself runs inside WSL: what localhost means there depends on the WSL version. */
-function insideWsl(facts: Facts): Finding[] {
+function insideWsl(facts: Facts): Finding<'wsl-forwarding'>[] {
   if (facts.wsl?.status !== 'ok' || !facts.wsl.value.isWsl || !troubled(facts)) return [];
   const { version, kernel } = facts.wsl.value;
   const port = facts.target.port;
@@ -65,7 +66,7 @@ function insideWsl(facts: Facts): Finding[] {
 }
 
 /** On Windows: the port is held by WSL's relay (a Linux service) or by a netsh port proxy. */
-function relayedFromWsl(facts: Facts): Finding[] {
+function relayedFromWsl(facts: Facts): Finding<'wsl-forwarding'>[] {
   const port = facts.target.port;
   const relays = (tcpListeners(facts) ?? [])
     .map((l) => ({ l, holder: forwardingHolder(l.process, l.command) }))
@@ -117,5 +118,6 @@ function relayedFromWsl(facts: Facts): Finding[] {
   ];
 }
 
-export const wslForwarding: Check = (facts) =>
-  facts.platform === 'win32' ? relayedFromWsl(facts) : insideWsl(facts);
+export const wslForwarding = defineCheck({ 'wsl-forwarding': 60 }, (facts) =>
+  facts.platform === 'win32' ? relayedFromWsl(facts) : insideWsl(facts),
+);

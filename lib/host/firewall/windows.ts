@@ -26,7 +26,7 @@ export interface WindowsRuleFields {
 
 /**
  * Why no Windows Firewall rule is ever named for a local connection: said with every Windows reading, so the
- * "no rule blocks" finding explains itself (the match in lib/diagnosis/checks/firewall-match.ts skips them).
+ * "no rule blocks" finding explains itself (the match in lib/diagnosis/firewall/match.ts skips them).
  */
 export const WINDOWS_LOOPBACK_NOTE =
   'Windows Defender Firewall does not filter loopback traffic (Microsoft KB 2771908): its rules, block or allow, have no effect on connections to 127.0.0.1 or ::1, so none of them can be why a local connection fails.';

@@ -9,11 +9,11 @@ import { targetUrl, bindAddressFor, listenerBlocksBind } from '@/lib/diagnosis/v
  * Shared shape of the refused / timeout / reset / unreachable findings: which addresses got that outcome,
  * after how long, and whether another address did answer (then it is a warning, not the end of the road).
  */
-export function connectFailure(
+export function connectFailure<Id extends string>(
   facts: Facts,
   outcome: ConnectOutcome,
-  text: { id: string; title: (where: string) => string; meaning: string; lesson: string },
-): Finding[] {
+  text: { id: Id; title: (where: string) => string; meaning: string; lesson: string },
+): Finding<Id>[] {
   const hit = attempts(facts).filter((a) => a.outcome === outcome);
   if (hit.length === 0) return [];
   // Starting a service on a free port: a refused connect there is the expected state, not a problem.

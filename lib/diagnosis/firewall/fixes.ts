@@ -6,7 +6,7 @@
 import type { Fix, Platform } from '@/lib/diagnosis/types';
 import { TOOL_PLATFORM } from '@/lib/host/firewall/tool-platform';
 import type { FirewallFacts, FirewallRule, FirewallTool } from '@/lib/host/firewall/types';
-import type { FirewallBlock } from '@/lib/diagnosis/checks/firewall-match';
+import type { FirewallBlock } from '@/lib/diagnosis/firewall/match';
 import { cmdFix, shellFix } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 

@@ -2,7 +2,7 @@
 import type { Facts } from '@/lib/diagnosis/types';
 import type { FirewallFacts } from '@/lib/host/firewall/types';
 import type { ConnectAttempt } from '@/lib/probe/types';
-import { findFirewallBlock, type Packet } from '@/lib/diagnosis/checks/firewall-match';
+import { findFirewallBlock, type Packet } from '@/lib/diagnosis/firewall/match';
 import {
   attempts,
   describeOwner,
