@@ -4,3 +4,11 @@
  * missing deadline) overshoots by far more, so this still tells "gives up at its timeout" from "hangs".
  */
 export const LOADED_MACHINE_SLACK_MS = 1000;
+
+/**
+ * A deliberate wait that proves something does NOT happen (no request sent, no process stopped) within a
+ * period. Waiting for something that does happen awaits its event instead.
+ */
+export function absenceWindow(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -2,6 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { Wizard } from '@/components/wizard/Wizard';
 import { connections, httpOkDiagnosis, listener, table } from '../../fixtures/diagnoses';
 import { fakeApi, renderWithProviders } from '../render';
+import { absenceWindow } from '@/__tests__/support/timing';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn() }) }));
 
@@ -18,7 +19,7 @@ describe('a diagnosis another site sent the browser to', () => {
       `You were sent here from another site: diagnose ${target}?`,
     );
     expect(screen.getByTestId('foreign-target').childElementCount).toBe(0); // inert text, not markup
-    await new Promise((r) => setTimeout(r, 300));
+    await absenceWindow(300); // long enough for a query that started on its own to have fetched
     expect(api).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Diagnose this address' }));
