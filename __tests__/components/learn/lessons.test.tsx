@@ -3,12 +3,12 @@ import { LoopbackLesson } from '@/components/learn/lessons/LoopbackLesson';
 import { BindAddressesLesson } from '@/components/learn/lessons/BindAddressesLesson';
 import { PortRangesLesson } from '@/components/learn/lessons/PortRangesLesson';
 import { lessonParams, type LearnValues } from '@/lib/learn/live-values';
-import { listener } from '../../fixtures/diagnoses';
+import { aliceListener } from '../../fixtures/diagnoses';
 import { failed, ok } from '../../support/facts';
 import { renderWithProviders, isCommand } from '../render';
 
-const sshd = listener({ address: '0.0.0.0', port: 22, pid: 812, process: 'sshd', user: 'root' });
-const node = listener();
+const sshd = aliceListener({ address: '0.0.0.0', port: 22, pid: 812, process: 'sshd', user: 'root' });
+const node = aliceListener();
 
 function values(over: Partial<LearnValues> = {}): LearnValues {
   return {

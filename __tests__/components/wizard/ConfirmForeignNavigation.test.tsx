@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { Wizard } from '@/components/wizard/Wizard';
-import { connections, httpOkDiagnosis, listener, table } from '../../fixtures/diagnoses';
+import { httpOkDiagnosis, aliceListener } from '../../fixtures/diagnoses';
+import { connections, table } from '../../support/facts';
 import { fakeApi, renderWithProviders } from '../render';
 import { absenceWindow } from '@/__tests__/support/timing';
 
@@ -10,7 +11,7 @@ describe('a diagnosis another site sent the browser to', () => {
   it('shows the target as text and fetches nothing until the click, then diagnoses', async () => {
     const api = fakeApi((url) => {
       if (url.pathname === '/api/diagnose') return { body: httpOkDiagnosis() };
-      if (url.pathname === '/api/listeners') return { body: table([listener()]) };
+      if (url.pathname === '/api/listeners') return { body: table([aliceListener()]) };
       return { body: connections(3000) };
     });
     const target = 'localhost:3000/admin/<b>delete-all</b>?confirm=yes';
@@ -23,7 +24,7 @@ describe('a diagnosis another site sent the browser to', () => {
     expect(api).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Diagnose this address' }));
-    expect(await screen.findByRole('heading', { level: 1, name: /works/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /answers: 200/ })).toBeInTheDocument();
     expect(api.mock.calls.map(([u]) => new URL(String(u), 'http://x').pathname)).toContain('/api/diagnose');
   });
 });
