@@ -60,5 +60,5 @@ describe('Wizard', () => {
     const start = screen.getByRole('region', { name: /Start the service/ });
     expect(within(start).getByRole('img', { name: 'Start the service: OK' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('answers: 200');
-  }, 10_000);
+  }, 20_000);
 });
