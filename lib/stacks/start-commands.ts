@@ -4,6 +4,7 @@
  */
 import { bareHost, joinHostPort } from './address';
 import type { Platform } from '@/lib/diagnosis/types';
+import { isPortableWord } from '@/lib/shell/quote';
 
 export type StartCommand =
   | {
@@ -29,6 +30,17 @@ export interface StartCommandsOptions {
   prefer?: string | null;
 }
 
+/**
+ * A command whose words every shell reads alike stays one entry for any platform; one that needs quoting
+ * (a space, brackets) becomes one entry per platform, since each shell quotes it its own way — the same
+ * split everywhereFixes (lib/diagnosis/fix.ts) makes for the copyable start commands.
+ */
+function perShellWhereQuoted(c: StartCommand): StartCommand[] {
+  if (c.kind !== 'argv' || c.platform !== 'any') return [c];
+  if (c.argv.every(isPortableWord) && !c.argv[0]?.includes('=')) return [c];
+  return (['linux', 'darwin', 'win32'] as const).map((platform) => ({ ...c, platform }));
+}
+
 export function startCommandsFor(
   bindHost: string,
   port: number,
@@ -45,7 +57,7 @@ export function startCommandsFor(
     argv: words,
     env: {},
   });
-  const list: StartCommand[] = [
+  const entries: StartCommand[] = [
     argv('any', 'Django', 'django', ['python', 'manage.py', 'runserver', hp]),
     argv('any', 'Flask', 'flask', ['flask', 'run', '--host', host, '--port', p]),
     argv('any', 'FastAPI (uvicorn)', 'uvicorn', ['uvicorn', 'main:app', '--host', host, '--port', p]),
@@ -55,7 +67,7 @@ export function startCommandsFor(
       label: 'Express / Node http (in your code)',
       stack: 'node-script',
       language: 'javascript',
-      code: `app.listen(${port}, '${host}')  // or http.createServer(handler).listen(${port}, '${host}')`,
+      code: `app.listen(${port}, ${JSON.stringify(host)})  // or http.createServer(handler).listen(${port}, ${JSON.stringify(host)})`,
     },
     argv('any', 'Next.js', 'next', ['npx', 'next', 'dev', '--hostname', host, '--port', p]),
     argv('any', 'Vite', 'vite', ['npx', 'vite', '--host', host, '--port', p, '--strictPort']),
@@ -91,7 +103,7 @@ export function startCommandsFor(
       label: 'Go net/http (in your code)',
       stack: null,
       language: 'go',
-      code: `http.ListenAndServe("${hp}", nil)`,
+      code: `http.ListenAndServe(${JSON.stringify(hp)}, nil)`,
     },
     argv('any', 'Spring Boot', 'spring-boot', [
       './mvnw',
@@ -99,6 +111,7 @@ export function startCommandsFor(
       `-Dspring-boot.run.arguments=--server.address=${host} --server.port=${port}`,
     ]),
   ];
+  const list = entries.flatMap(perShellWhereQuoted);
   if (!options.prefer) return list;
   // A stable partition: the preferred program's entries first, the rest in their usual order.
   return [
