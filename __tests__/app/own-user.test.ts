@@ -8,6 +8,7 @@ import { rawRequest, startApp, type RawResponse, type RunningApp } from '@/__tes
 import { requestAs } from '@/__tests__/support/as-user';
 import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
 import { isRoot, requireOrSkip } from '@/__tests__/support/requirements';
+import { absenceWindow } from '@/__tests__/support/timing';
 
 const NOBODY = 65534;
 const NO_SUCH_USER = 65533;
@@ -75,7 +76,7 @@ describe('run as root: another local user is refused', () => {
 
     const attack = await requestAs(NOBODY, stopUrl, { method: 'POST', headers, body });
     expectRefused(attack, 'other-user');
-    await new Promise((r) => setTimeout(r, 300));
+    await absenceWindow(300); // a signal sent despite the refusal would have ended it by now
     expect(alive(victim!.pid)).toBe(true);
 
     const gone = new Promise((r) => victim!.child.once('exit', r));

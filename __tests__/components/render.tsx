@@ -19,6 +19,11 @@ export function livePort(over: Partial<LivePort> = {}, snapshot?: LiveSnapshot):
   return { snapshot, error: null, paused: false, setPaused: () => {}, log: [], diverged: false, ...over };
 }
 
+// The fetch the environment had before a test faked it: put back after each test, so a stand-in (and the
+// answers it closes over) never leaks into the next test or file.
+let restoreFetch: (() => void) | null = null;
+afterEach(() => restoreFetch?.());
+
 /** A stand-in for fetch that answers the app's API routes from a function the test can change. */
 export function fakeApi(
   answer: (
@@ -37,6 +42,15 @@ export function fakeApi(
       json: async () => body,
     } as Response;
   });
+  if (!restoreFetch) {
+    const had = Object.prototype.hasOwnProperty.call(globalThis, 'fetch');
+    const original = globalThis.fetch;
+    restoreFetch = () => {
+      if (had) globalThis.fetch = original;
+      else delete (globalThis as { fetch?: typeof fetch }).fetch;
+      restoreFetch = null;
+    };
+  }
   global.fetch = fn as unknown as typeof fetch;
   return fn;
 }

@@ -5,19 +5,19 @@
 import { runChecks } from '@/lib/diagnosis/run-checks';
 import type { Diagnosis, Facts, Finding } from '@/lib/diagnosis/types';
 import type { Listener } from '@/lib/host/listeners/types';
-import { connections, httpOkDiagnosis, listener, table } from '../fixtures/diagnoses';
+import { aliceFacts, aliceListener, httpOkScenario } from '../fixtures/diagnoses';
 
 export const HOLDER_COMMAND =
   'node /home/alice/shop/node_modules/.bin/next start --port 3000 --hostname 127.0.0.1 --keepAliveTimeout 70000';
 export const HOLDER_STARTED = '2025-11-26T09:57:00.000Z';
 
 export function holder(over: Partial<Listener> = {}): Listener {
-  return listener({ command: HOLDER_COMMAND, startedAt: HOLDER_STARTED, ...over });
+  return aliceListener({ command: HOLDER_COMMAND, startedAt: HOLDER_STARTED, ...over });
 }
 
 /** docker-proxy publishing a container's port 3000: the engine offers no stop for it (the container would keep running). */
 export function dockerProxy(over: Partial<Listener> = {}): Listener {
-  return listener({
+  return aliceListener({
     pid: 777,
     process: 'docker-proxy',
     command:
@@ -29,39 +29,20 @@ export function dockerProxy(over: Partial<Listener> = {}): Listener {
   });
 }
 
+/** 127.0.0.1:3000 with intent=start: held (answering as in httpOkScenario) or, without listeners, free. */
 function facts(listeners: Listener[], platform: Facts['platform']): Facts {
-  const base = httpOkDiagnosis().facts;
-  const target = { ...base.target, input: '127.0.0.1:3000', host: '127.0.0.1', hostKind: 'ipv4' as const };
-  target.display = '127.0.0.1:3000';
-  return {
-    ...base,
-    target,
-    intent: 'start',
-    platform,
-    listeners: { ...base.listeners, ...{ value: table(listeners) } } as Facts['listeners'],
-    freePort: listeners.length > 0 ? { status: 'ok', value: 3001, source: 'bind test', durationMs: 1 } : null,
-    ...(listeners.length > 0
-      ? {}
-      : {
-          probes: {
-            ...base.probes,
-            value: {
-              attempts: [
-                {
-                  address: '127.0.0.1',
-                  family: 'IPv4',
-                  port: 3000,
-                  outcome: 'refused',
-                  timeMs: 0.3,
-                  errorCode: 'ECONNREFUSED',
-                },
-              ],
-              application: null,
-            },
-          } as Facts['probes'],
-          connections: { ...base.connections, value: connections(3000) } as Facts['connections'],
-        }),
-  };
+  const held = listeners.length > 0;
+  return aliceFacts(
+    {
+      ...(held ? httpOkScenario() : {}),
+      target: '127.0.0.1:3000',
+      addresses: [{ address: '127.0.0.1', family: 'IPv4' }],
+      intent: 'start',
+      listeners,
+      ...(held ? { freePort: 3001 } : {}),
+    },
+    { platform },
+  );
 }
 
 /** node (pid 4242, user alice) holds 127.0.0.1:3000 and the user wants to start a service there. */

@@ -1,5 +1,5 @@
 /**
- * The attack of issue 8: a link to /diagnose/<target> whose path carries `$(touch …)`. The "Check it yourself"
+ * A link to /diagnose/<target> whose path carries `$(touch …)`, so a pasted command would run it. The "Check it yourself"
  * commands, read off the page as a person would copy them, are run in a real bash against the test's own
  * loopback server: nothing but the intended program runs. A control proves the unquoted form would have.
  */

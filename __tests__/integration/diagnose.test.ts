@@ -18,6 +18,7 @@ import {
 } from '@/__tests__/support/servers';
 import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
 import { inLoopbackOnlyNamespace, requireOrSkip } from '@/__tests__/support/requirements';
+import { LOADED_MACHINE_SLACK_MS } from '@/__tests__/support/timing';
 
 const FAST = { connectMs: 700, bannerMs: 250, responseMs: 900 };
 
@@ -134,7 +135,7 @@ test('a server that accepts and never answers is no-response, within the probe d
   const s = await startTcpServer(() => {});
   const started = performance.now();
   const d = await run(`127.0.0.1:${s.port}`);
-  const budget = FAST.connectMs + FAST.bannerMs + 2 * FAST.responseMs + 500;
+  const budget = FAST.connectMs + FAST.bannerMs + 2 * FAST.responseMs + LOADED_MACHINE_SLACK_MS;
   expect(performance.now() - started).toBeLessThan(budget);
   expect(finding(d, 'no-response').severity).toBe('error');
 });

@@ -241,7 +241,7 @@ async function apiAnswer(ns: Namespace, port: number): Promise<{ via: string; bo
     process.execPath,
     tsxCli,
     '--conditions=react-server',
-    join(__dirname, 'firewall-api-call.ts'),
+    join(__dirname, '..', 'support', 'firewall-api-call.ts'),
     `127.0.0.1:${port}`,
   );
   const { status, body } = JSON.parse(out) as { status: number; body: Diagnosis };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { runCommand } from '@/lib/exec';
 import { listListeners, type Listener } from '@/lib/host/listeners';
 import { requireOrSkip } from '@/__tests__/support/requirements';
-import { startSocketChild, stopAllSocketChildren } from './node-sockets';
+import { startSocketChild, stopAllSocketChildren } from '@/__tests__/support/node-sockets';
 
 /*
  * The oracle: our TCP listener table, read from /proc by hand, must say what `ss -ltnpH` says about

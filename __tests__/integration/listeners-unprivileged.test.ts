@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ListenerTable } from '@/lib/host/listeners';
 import { isRoot, requireOrSkip } from '@/__tests__/support/requirements';
-import { startSocketChild, stopAllSocketChildren } from './node-sockets';
+import { startSocketChild, stopAllSocketChildren } from '@/__tests__/support/node-sockets';
 
 const onLinux = process.platform === 'linux' ? describe : describe.skip;
 afterAll(stopAllSocketChildren);
@@ -11,7 +11,7 @@ afterAll(stopAllSocketChildren);
 const NOBODY = 65534;
 const repoRoot = path.resolve(__dirname, '../..');
 
-const cli = path.join(__dirname, 'list-listeners-cli.ts');
+const cli = path.join(__dirname, '..', 'support', 'list-listeners-cli.ts');
 
 /** A checkout under a private folder (/root/...) cannot be read by nobody; that is the host's doing. */
 function nobodyCanReadCheckout(): boolean {

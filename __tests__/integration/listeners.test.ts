@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { listListeners } from '@/lib/host/listeners';
 import { requireOrSkip } from '@/__tests__/support/requirements';
-import { startSocketChild, stopAllSocketChildren, stopSocketChild } from './node-sockets';
+import { startSocketChild, stopAllSocketChildren, stopSocketChild } from '@/__tests__/support/node-sockets';
 
 const onLinux = process.platform === 'linux' ? describe : describe.skip;
 afterAll(stopAllSocketChildren);

@@ -237,7 +237,7 @@ describe('POST /api/processes/{pid}/stop', () => {
 
 onLinux('another user’s process', () => {
   /** A checkout under a private folder cannot be read by nobody; that is the host's doing, not ours. */
-  const cli = path.join(__dirname, 'stop-process-cli.ts');
+  const cli = path.join(__dirname, '..', 'support', 'stop-process-cli.ts');
   const nobodyCanRun = () =>
     spawnSync(
       process.execPath,

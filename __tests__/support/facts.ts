@@ -1,6 +1,9 @@
-/** Fixture facts for pure check tests: a plausible machine state, overridable piece by piece. */
+/**
+ * Fixture facts: a plausible machine state, overridable piece by piece. The one set of builders for check
+ * tests and, run through the engine (fixtures/diagnoses.ts), for the diagnoses component tests render.
+ */
 import type { Facts, Fact, ResolvedAddress } from '@/lib/diagnosis/types';
-import type { Listener, PortConnections } from '@/lib/host/listeners/types';
+import type { Listener, ListenerTable, PortConnections } from '@/lib/host/listeners/types';
 import type { AppProbe, ConnectAttempt, HttpAnswer } from '@/lib/probe/types';
 import type { Target } from '@/lib/target';
 import { parseTarget } from '@/lib/target';
@@ -34,6 +37,10 @@ export function listener(address: string, port: number, over: Partial<Listener> 
     memoryBytes: 50_000_000,
     ...over,
   };
+}
+
+export function table(listeners: Listener[]): ListenerTable {
+  return { listeners, source: '/proc/net/tcp', partial: false, warnings: [] };
 }
 
 export function attempt(
@@ -115,7 +122,7 @@ export function makeFacts(s: Scenario = {}): Facts {
     platform: 'linux',
     gatheredAt: '2026-11-26T05:30:00.000Z',
     resolution: ok({ host: t.host, addresses }),
-    listeners: ok({ listeners: s.listeners ?? [], source: '/proc/net/tcp', partial: false, warnings: [] }),
+    listeners: ok(table(s.listeners ?? [])),
     probes: ok({
       attempts: s.attempts ?? addresses.map((a) => attempt(a.address, t.port, 'refused')),
       application: s.application ?? null,

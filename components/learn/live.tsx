@@ -1,7 +1,8 @@
 import type { Listener } from '@/lib/host/listeners/types';
 import { describeOwner } from '@/lib/diagnosis/view';
 import { hostPort } from '@/lib/net';
-import type { LearnValues, Reading } from '@/lib/learn/live-values';
+import type { Fact } from '@/lib/diagnosis/types';
+import type { LearnValues } from '@/lib/learn/live-values';
 import { C } from './Lesson';
 
 /** A reading that failed, said plainly (the rest of the lesson still stands). */
@@ -10,7 +11,7 @@ export function Unreadable({
   reading,
 }: {
   what: string;
-  reading: Extract<Reading<unknown>, { ok: false }>;
+  reading: Extract<Fact<unknown>, { status: 'failed' }>;
 }) {
   return (
     <p className="text-amber-900 dark:text-amber-200">
@@ -29,7 +30,8 @@ export function ListenerLine({ l }: { l: Listener }) {
 
 /** Who listens on the lesson's example port right now, or that nothing does. */
 export function PortNow({ values }: { values: LearnValues }) {
-  if (!values.listeners.ok) return <Unreadable what="the listening sockets" reading={values.listeners} />;
+  if (values.listeners.status === 'failed')
+    return <Unreadable what="the listening sockets" reading={values.listeners} />;
   const on = values.listeners.value.tcp.filter((l) => l.port === values.port);
   if (on.length === 0) return <p>Nothing listens on TCP port {values.port} right now.</p>;
   return (

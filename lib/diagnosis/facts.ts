@@ -3,6 +3,7 @@ import { connectionsOnPort } from '@/lib/host/connections';
 import { readFirewall } from '@/lib/host/firewall';
 import { findFreePortNear } from '@/lib/host/free-port';
 import { listListeners } from '@/lib/host/listeners';
+import type { ListenerTable, ListListenersOptions } from '@/lib/host/listeners/types';
 import { readPortFacts } from '@/lib/host/port-range';
 import { selfIdentity } from '@/lib/host/self';
 import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
@@ -10,7 +11,14 @@ import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
 import { timedFact } from '@/lib/diagnosis/timed';
-import type { Fact, Facts, Intent, Probes, Resolution } from '@/lib/diagnosis/types';
+import type {
+  Fact,
+  Facts,
+  Intent,
+  PortFacts,
+  Probes,
+  Resolution,
+} from '@/lib/diagnosis/types';
 import type { Target } from '@/lib/target';
 
 export interface GatherOptions {
@@ -18,8 +26,19 @@ export interface GatherOptions {
   timeouts?: Partial<ProbeTimeouts>;
 }
 
-function platform(): Facts['platform'] {
+/** The one place outside the host adapter chooser that asks which OS this is. */
+export function hostPlatform(): Facts['platform'] {
   return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+}
+
+/** The listening sockets a query asks for, under the deadline every diagnosis gives them. */
+export function listenersFact(query: ListListenersOptions): Promise<Fact<ListenerTable>> {
+  return timedFact('listening sockets', 4000, () => listListeners(query));
+}
+
+/** What this OS does with one port number (privileged, ephemeral), under the diagnosis' deadline. */
+export function portRangesFact(port: number): Promise<Fact<PortFacts>> {
+  return timedFact('port ranges', 1000, () => readPortFacts(port));
 }
 
 /** Connect to every resolved address, then ask the first open one what it speaks, as the target asks. */
@@ -52,8 +71,8 @@ export async function gatherFacts(
   const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
   const intent = options.intent ?? 'reach';
   const platformFacts = gatherPlatformFacts(); // WSL, Windows excluded ports: in parallel with the probes
-  const listenersP = timedFact('listening sockets', 4000, () => listListeners({ port: target.port }));
-  const portP = timedFact('port ranges', 1000, () => readPortFacts(target.port));
+  const listenersP = listenersFact({ port: target.port });
+  const portP = portRangesFact(target.port);
   // These need the listener table, so they start as soon as it is read, still alongside the probes.
   const containersP = listenersP.then((l) => gatherContainerFacts(target.port, l));
   const freePortP = Promise.all([listenersP, portP]).then(([l, port]) =>
@@ -85,7 +104,7 @@ export async function gatherFacts(
   return {
     target,
     intent,
-    platform: platform(),
+    platform: hostPlatform(),
     gatheredAt: new Date().toISOString(),
     resolution,
     listeners,

@@ -13,22 +13,28 @@ export type DiagnoseResult =
   | { ok: true; diagnosis: Diagnosis }
   | { ok: false; status: 400 | 403; error: { code: string; message: string } };
 
+const RESOLVER = 'system resolver (getaddrinfo)';
+
 /**
  * *.localhost is loopback by definition (RFC 6761) and browsers resolve it themselves; the system resolver
  * often does not know it (and must not ask the network), so it is answered as localhost is, from the hosts file.
  */
-async function resolveTarget(target: Target): Promise<Fact<Resolution>> {
-  return timedFact('system resolver (getaddrinfo)', 2000, async () => {
-    if (!isLoopbackName(target.host)) return resolveHost(target.host);
+export function resolveLoopbackName(host: string): Promise<Fact<Resolution>> {
+  return timedFact(RESOLVER, 2000, async () => {
     // A loopback name is never sent to an upstream DNS server, and only its loopback answers are probed.
     const local = await resolveHost('localhost');
     const ignored = local.addresses.filter((a) => !isLoopbackAddress(a.address));
     return {
-      host: target.host,
+      host,
       addresses: local.addresses.filter((a) => isLoopbackAddress(a.address)),
       ...(ignored.length > 0 ? { ignored } : {}),
     };
   });
+}
+
+async function resolveTarget(target: Target): Promise<Fact<Resolution>> {
+  if (isLoopbackName(target.host)) return resolveLoopbackName(target.host);
+  return timedFact(RESOLVER, 2000, () => resolveHost(target.host));
 }
 
 /**

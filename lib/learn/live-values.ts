@@ -1,17 +1,14 @@
 import 'server-only';
 /**
- * The live values the /learn lessons quote: read from this machine at request time through the same host
- * adapters the engine uses. Each reading either has its value or says why it could not be read, so one
- * failing source never blanks the whole page.
+ * The live values the /learn lessons quote: read from this machine at request time by the diagnosis' own
+ * fact gatherers, with their deadlines. Each fact either has its value or says why it could not be read, so
+ * one failing source never blanks the whole page.
  */
-import type { PortFacts, Resolution } from '@/lib/diagnosis/types';
-import { listListeners } from '@/lib/host/listeners';
-import type { Listener } from '@/lib/host/listeners/types';
-import { readPortFacts } from '@/lib/host/port-range';
-import { resolveHost } from '@/lib/host/resolve';
+import { hostPlatform, listenersFact, portRangesFact } from '@/lib/diagnosis/facts';
+import { resolveLoopbackName } from '@/lib/diagnosis';
+import type { Fact, Facts, PortFacts, Resolution } from '@/lib/diagnosis/types';
+import type { Listener, ListenerTable } from '@/lib/host/listeners/types';
 import { isLoopbackAddress, isLoopbackName, isWildcard } from '@/lib/net';
-
-export type Reading<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface ListenerOverview {
   /** TCP listeners, one per socket. */
@@ -24,30 +21,22 @@ export interface ListenerOverview {
 }
 
 export interface LearnValues {
-  platform: 'linux' | 'darwin' | 'win32';
+  platform: Facts['platform'];
   /** The port the lessons use as their example: the one the user came from, or 62893. */
   port: number;
   /** The host the user came from when it is a loopback name worth resolving, else "localhost". */
   host: string;
-  portFacts: Reading<PortFacts>;
-  localhost: Reading<Resolution>;
+  portFacts: Fact<PortFacts>;
+  localhost: Fact<Resolution>;
   /** How `host` resolves, when the user came from a name other than localhost. */
-  hostResolution: Reading<Resolution> | null;
-  listeners: Reading<ListenerOverview>;
+  hostResolution: Fact<Resolution> | null;
+  listeners: Fact<ListenerOverview>;
   readAt: string;
 }
 
 export const DEFAULT_LESSON_PORT = 62893;
 
-async function read<T>(fn: () => Promise<T>): Promise<Reading<T>> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-function overview(listeners: Listener[], source: string, warnings: string[]): ListenerOverview {
+function overview({ listeners, source, warnings }: ListenerTable): ListenerOverview {
   const tcp = listeners.filter((l) => l.protocol === 'tcp').sort((a, b) => a.port - b.port);
   return {
     tcp,
@@ -69,22 +58,18 @@ export function lessonParams(port: unknown, host: unknown): { port: number; host
 
 export async function readLearnValues(params: { port: number; host: string }): Promise<LearnValues> {
   const [portFacts, localhost, hostResolution, listeners] = await Promise.all([
-    read(() => readPortFacts(params.port)),
-    read(() => resolveHost('localhost')),
-    params.host === 'localhost' ? Promise.resolve(null) : read(() => resolveHost(params.host)),
-    read(async () => {
-      const t = await listListeners({ protocols: ['tcp'] });
-      return overview(t.listeners, t.source, t.warnings);
-    }),
+    portRangesFact(params.port),
+    resolveLoopbackName('localhost'),
+    params.host === 'localhost' ? Promise.resolve(null) : resolveLoopbackName(params.host),
+    listenersFact({ protocols: ['tcp'] }),
   ]);
-  const platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
   return {
-    platform,
+    platform: hostPlatform(),
     ...params,
     portFacts,
     localhost,
     hostResolution,
-    listeners,
+    listeners: listeners.status === 'ok' ? { ...listeners, value: overview(listeners.value) } : listeners,
     readAt: new Date().toISOString(),
   };
 }

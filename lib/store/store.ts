@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { dataDirFor } from './data-dir';
 import { openStore, type StoreLog } from './open-store';
 import { storageFailureReason } from './storage-errors';
+import { host } from '@/lib/host';
 
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -106,8 +107,8 @@ const consoleLog: StoreLog = { warn: (message) => console.warn(`[localhost-docto
 const registry = globalThis as typeof globalThis & { __localhostDoctorStores?: Map<string, HistoryStore> };
 
 /** The process-wide store for this environment's DATA_DIR: one handle per directory, opened on first use. */
-export function getStore(env: NodeJS.ProcessEnv = process.env): HistoryStore {
-  const dataDir = resolve(dataDirFor(env, process.platform, homedir()));
+export function getStore(env: NodeJS.ProcessEnv = process.env, platform = host().platform): HistoryStore {
+  const dataDir = resolve(dataDirFor(env, platform, homedir()));
   const stores = (registry.__localhostDoctorStores ??= new Map());
   let store = stores.get(dataDir);
   if (!store) {

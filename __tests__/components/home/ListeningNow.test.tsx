@@ -1,17 +1,18 @@
 import { screen } from '@testing-library/react';
 import { ListeningNow } from '@/components/home/ListeningNow';
 import { listenerRows } from '@/components/home/listener-rows';
-import { listener, table } from '../../fixtures/diagnoses';
+import { aliceListener } from '../../fixtures/diagnoses';
+import { table } from '../../support/facts';
 import { fakeApi, renderWithProviders } from '../render';
 
 describe('listening right now', () => {
   it('links each listener to a diagnosis of the address that reaches it', () => {
     const rows = listenerRows([
-      listener({ address: '0.0.0.0', port: 8000, pid: 1, process: 'python3' }),
-      listener({ address: '::', family: 'IPv6', port: 8000, pid: 1, process: 'python3' }),
-      listener({ address: '::1', family: 'IPv6', port: 8080, pid: 2 }),
-      listener({ address: '192.168.1.5', port: 5432, pid: 3, process: 'postgres' }),
-      listener({ protocol: 'udp', address: '127.0.0.53', port: 53, pid: 4 }),
+      aliceListener({ address: '0.0.0.0', port: 8000, pid: 1, process: 'python3' }),
+      aliceListener({ address: '::', family: 'IPv6', port: 8000, pid: 1, process: 'python3' }),
+      aliceListener({ address: '::1', family: 'IPv6', port: 8080, pid: 2 }),
+      aliceListener({ address: '192.168.1.5', port: 5432, pid: 3, process: 'postgres' }),
+      aliceListener({ protocol: 'udp', address: '127.0.0.53', port: 53, pid: 4 }),
     ]);
     expect(rows.map((r) => [r.port, r.target, r.addresses.join(' ')])).toEqual([
       [5432, 'localhost:5432', '192.168.1.5'],
@@ -23,7 +24,10 @@ describe('listening right now', () => {
   it('shows process, pid and address with a link per row, and what it could not see', async () => {
     fakeApi(() => ({
       body: {
-        ...table([listener(), listener({ port: 22, pid: null, process: null, address: '0.0.0.0' })]),
+        ...table([
+          aliceListener(),
+          aliceListener({ port: 22, pid: null, process: null, address: '0.0.0.0' }),
+        ]),
         partial: true,
         warnings: ['1 socket whose owner could not be read: run with sudo to see it.'],
       },

@@ -3,50 +3,42 @@ import { LoopbackLesson } from '@/components/learn/lessons/LoopbackLesson';
 import { BindAddressesLesson } from '@/components/learn/lessons/BindAddressesLesson';
 import { PortRangesLesson } from '@/components/learn/lessons/PortRangesLesson';
 import { lessonParams, type LearnValues } from '@/lib/learn/live-values';
-import { listener } from '../../fixtures/diagnoses';
+import { aliceListener } from '../../fixtures/diagnoses';
+import { failed, ok } from '../../support/facts';
 import { renderWithProviders, isCommand } from '../render';
 
-const sshd = listener({ address: '0.0.0.0', port: 22, pid: 812, process: 'sshd', user: 'root' });
-const node = listener();
+const sshd = aliceListener({ address: '0.0.0.0', port: 22, pid: 812, process: 'sshd', user: 'root' });
+const node = aliceListener();
 
 function values(over: Partial<LearnValues> = {}): LearnValues {
   return {
     platform: 'linux',
     port: 62893,
     host: 'localhost',
-    portFacts: {
-      ok: true,
-      value: {
-        port: 62893,
-        ianaRange: 'dynamic',
-        privileged: false,
-        privilegedBelow: { port: 1024, source: '/proc/sys/net/ipv4/ip_unprivileged_port_start' },
-        ephemeral: { low: 32768, high: 60999, source: '/proc/sys/net/ipv4/ip_local_port_range' },
-        inEphemeralRange: false,
-      },
-    },
-    localhost: {
-      ok: true,
-      value: {
-        host: 'localhost',
-        addresses: [
-          { address: '::1', family: 'IPv6' },
-          { address: '127.0.0.1', family: 'IPv4' },
-        ],
-      },
-    },
+    portFacts: ok({
+      port: 62893,
+      ianaRange: 'dynamic',
+      privileged: false,
+      privilegedBelow: { port: 1024, source: '/proc/sys/net/ipv4/ip_unprivileged_port_start' },
+      ephemeral: { low: 32768, high: 60999, source: '/proc/sys/net/ipv4/ip_local_port_range' },
+      inEphemeralRange: false,
+    }),
+    localhost: ok({
+      host: 'localhost',
+      addresses: [
+        { address: '::1', family: 'IPv6' },
+        { address: '127.0.0.1', family: 'IPv4' },
+      ],
+    }),
     hostResolution: null,
-    listeners: {
-      ok: true,
-      value: {
-        tcp: [sshd, node],
-        loopbackOnly: [node],
-        everyInterface: [sshd],
-        specificAddress: [],
-        source: '/proc/net/tcp',
-        warnings: [],
-      },
-    },
+    listeners: ok({
+      tcp: [sshd, node],
+      loopbackOnly: [node],
+      everyInterface: [sshd],
+      specificAddress: [],
+      source: '/proc/net/tcp',
+      warnings: [],
+    }),
     readAt: '2025-11-26T10:00:00.000Z',
     ...over,
   };
@@ -84,7 +76,7 @@ describe('lessons with this machine’s values', () => {
   });
 
   it('says plainly when a value could not be read, and keeps the lesson', () => {
-    renderWithProviders(<PortRangesLesson values={values({ portFacts: { ok: false, error: 'EACCES' } })} />);
+    renderWithProviders(<PortRangesLesson values={values({ portFacts: failed('EACCES') })} />);
     expect(screen.getByText('Could not read the port ranges on this machine: EACCES')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
       'Well-known, registered and ephemeral ports',

@@ -1,7 +1,9 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { Wizard } from '@/components/wizard/Wizard';
-import { connections, httpOkDiagnosis, listener, table } from '../../fixtures/diagnoses';
+import { httpOkDiagnosis, aliceListener } from '../../fixtures/diagnoses';
+import { connections, table } from '../../support/facts';
 import { fakeApi, renderWithProviders } from '../render';
+import { absenceWindow } from '@/__tests__/support/timing';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn() }) }));
 
@@ -9,7 +11,7 @@ describe('a diagnosis another site sent the browser to', () => {
   it('shows the target as text and fetches nothing until the click, then diagnoses', async () => {
     const api = fakeApi((url) => {
       if (url.pathname === '/api/diagnose') return { body: httpOkDiagnosis() };
-      if (url.pathname === '/api/listeners') return { body: table([listener()]) };
+      if (url.pathname === '/api/listeners') return { body: table([aliceListener()]) };
       return { body: connections(3000) };
     });
     const target = 'localhost:3000/admin/<b>delete-all</b>?confirm=yes';
@@ -18,11 +20,11 @@ describe('a diagnosis another site sent the browser to', () => {
       `You were sent here from another site: diagnose ${target}?`,
     );
     expect(screen.getByTestId('foreign-target').childElementCount).toBe(0); // inert text, not markup
-    await new Promise((r) => setTimeout(r, 300));
+    await absenceWindow(300); // long enough for a query that started on its own to have fetched
     expect(api).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByRole('button', { name: 'Diagnose this address' }));
-    expect(await screen.findByRole('heading', { level: 1, name: /works/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /answers: 200/ })).toBeInTheDocument();
     expect(api.mock.calls.map(([u]) => new URL(String(u), 'http://x').pathname)).toContain('/api/diagnose');
   });
 });

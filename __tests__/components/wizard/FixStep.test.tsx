@@ -1,6 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { FixStep } from '@/components/wizard/FixStep';
-import { familyMismatchDiagnosis, httpOkDiagnosis, noListenerDiagnosis } from '../../fixtures/diagnoses';
+import {
+  exposedDiagnosis,
+  familyMismatchDiagnosis,
+  httpOkDiagnosis,
+  noListenerDiagnosis,
+} from '../../fixtures/diagnoses';
 import { renderWithProviders, isCommand } from '../render';
 
 const region = () => screen.getByRole('region', { name: /Fix/ });
@@ -9,15 +14,26 @@ describe('FixStep', () => {
   it('lists every error and warning, worst first, each with a copyable fix', () => {
     renderWithProviders(<FixStep diagnosis={familyMismatchDiagnosis()} />);
     const cards = within(region()).getAllByRole('article');
-    expect(cards.map((c) => c.getAttribute('data-finding'))).toEqual(['family-mismatch', 'wildcard-exposed']);
-    expect(within(cards[0]!).getByText(isCommand('curl -v http://[::1]:8080/'))).toBeInTheDocument();
+    expect(cards.map((c) => c.getAttribute('data-finding'))).toEqual(['family-mismatch', 'refused']);
+    expect(within(cards[0]!).getByText(isCommand("curl -v 'http://[::1]:8080/'"))).toBeInTheDocument();
     // Found in step 1: its first fix here, the rest one link away.
     expect(
-      within(cards[0]!).getByRole('link', { name: '1 more command in “Start the service”' }),
+      within(cards[0]!).getByRole('link', { name: '11 more commands in “Start the service”' }),
     ).toHaveAttribute('href', '#step-start');
-    // The Fix step's own finding shows all its fixes.
-    expect(within(cards[1]!).getByText(isCommand('--host 127.0.0.1 --port 8080'))).toBeInTheDocument();
     expect(within(region()).getByRole('img', { name: 'Fix: 2 to fix' })).toBeInTheDocument();
+  });
+
+  it('shows every fix of a finding that belongs to the Fix step itself', () => {
+    renderWithProviders(<FixStep diagnosis={exposedDiagnosis()} />);
+    const cards = within(region()).getAllByRole('article');
+    expect(cards.map((c) => c.getAttribute('data-finding'))).toEqual(['wildcard-exposed']);
+    expect(
+      within(cards[0]!).getByText(isCommand('flask run --host 127.0.0.1 --port 8080')),
+    ).toBeInTheDocument();
+    expect(
+      within(cards[0]!).getByText(isCommand('npx next dev --hostname 127.0.0.1 --port 8080')),
+    ).toBeInTheDocument();
+    expect(within(cards[0]!).queryByRole('link', { name: /more command/ })).not.toBeInTheDocument();
   });
 
   it('shows a long list of start commands only once, linking back to step 1', () => {
@@ -36,6 +52,6 @@ describe('FixStep', () => {
     const fine = within(region()).getByRole('heading', { name: 'Checked and fine' }).parentElement!;
     expect(fine).toHaveTextContent('node (pid 4242) is listening on port 3000');
     expect(fine).not.toHaveTextContent('Listening: node');
-    expect(fine).toHaveTextContent('HTTP 200 OK from 127.0.0.1:3000');
+    expect(fine).toHaveTextContent('localhost:3000 answers: 200 “OK” — “My shop”');
   });
 });

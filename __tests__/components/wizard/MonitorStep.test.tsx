@@ -3,16 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { MonitorStep } from '@/components/wizard/MonitorStep';
 import type { ChangeEvent } from '@/components/wizard/listener-changes';
-import { connections, httpOkDiagnosis, listener, table } from '../../fixtures/diagnoses';
+import { runChecks } from '@/lib/diagnosis/run-checks';
+import { aliceFacts, aliceListener, httpOkDiagnosis, httpOkScenario } from '../../fixtures/diagnoses';
+import { connections, failed, table } from '../../support/facts';
 import { livePort, renderWithProviders } from '../render';
+import type { LiveSnapshot } from '@/components/data/queries';
 
 const NOW = Date.parse('2025-11-26T10:00:00.000Z');
 
-const snapshot = {
-  listeners: table([listener()]),
-  connections: connections(3000, {
-    byState: { ESTABLISHED: 2, TIME_WAIT: 14 },
-    total: 16,
+const snapshot: LiveSnapshot = {
+  listeners: table([aliceListener()]),
+  connections: {
+    ...connections(3000, { ESTABLISHED: 2, TIME_WAIT: 14 }),
     sample: [
       {
         state: 'ESTABLISHED',
@@ -29,7 +31,7 @@ const snapshot = {
         remotePort: 3000,
       },
     ],
-  }),
+  },
   at: NOW,
 };
 
@@ -42,11 +44,17 @@ const log: ChangeEvent[] = [
   },
 ];
 
+// The diagnosis could not read the connections (the snapshot did): the engine then has nothing to say on the
+// Monitor step, whose mark shows the live state instead.
+const unreadConnections = runChecks(
+  aliceFacts(httpOkScenario(), { connections: failed('EACCES', 'TCP connections on the port') }),
+);
+
 function Harness() {
   const [paused, setPaused] = useState(false);
   return (
     <MonitorStep
-      diagnosis={httpOkDiagnosis()}
+      diagnosis={unreadConnections}
       live={livePort({ paused, setPaused, log }, snapshot)}
       now={NOW}
     />

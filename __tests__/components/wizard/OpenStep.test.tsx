@@ -5,10 +5,10 @@ import type { Diagnosis, Facts } from '@/lib/diagnosis/types';
 import {
   familyMismatchDiagnosis,
   httpOkDiagnosis,
-  listener,
+  aliceListener,
   noListenerDiagnosis,
-  table,
 } from '../../fixtures/diagnoses';
+import { table } from '../../support/facts';
 import { renderWithProviders, isCommand } from '../render';
 import { portFreeDiagnosis } from '../stop-fixtures';
 
@@ -65,7 +65,10 @@ describe('OpenStep', () => {
 
     it('a refused connect while something listens (a firewall rejecting it): the engine’s error, no “nothing listens”', () => {
       const d = refusedWith({
-        listeners: { ...noListenerDiagnosis().facts.listeners, value: table([listener({ port: 62893 })]) },
+        listeners: {
+          ...noListenerDiagnosis().facts.listeners,
+          value: table([aliceListener({ port: 62893 })]),
+        },
       } as Partial<Facts>);
       const refused = d.findings.find((f) => f.id === 'refused');
       expect(refused?.severity).toBe('error');

@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { StartStep } from '@/components/wizard/StartStep';
 import {
-  connections,
   httpOkDiagnosis,
-  listener,
+  aliceListener,
   noListenerDiagnosis,
-  table,
   familyMismatchDiagnosis,
 } from '../../fixtures/diagnoses';
+import { connections, table } from '../../support/facts';
 import { livePort, renderWithProviders, isCommand } from '../render';
 
 const NOW = Date.parse('2025-11-26T10:00:00.000Z');
@@ -47,7 +46,7 @@ describe('StartStep', () => {
 
   it('says a listener appeared, and that it is being checked, as soon as the live view sees it', () => {
     const d = noListenerDiagnosis();
-    const appeared = listener({ port: 62893, pid: 777, process: 'python3' });
+    const appeared = aliceListener({ port: 62893, pid: 777, process: 'python3' });
     const live = livePort(
       { diverged: true },
       { listeners: table([appeared]), connections: connections(62893), at: NOW },
@@ -96,9 +95,11 @@ describe('StartStep', () => {
         now={NOW}
       />,
     );
-    const card = screen.getByRole('article', { name: /The server is on \[::1\]:8080, but 127.0.0.1:8080/ });
+    const card = screen.getByRole('article', {
+      name: 'The server listens on [::1]:8080 (IPv6) only, not on 127.0.0.1 (IPv4)',
+    });
     expect(card).toHaveTextContent('IPv4 and IPv6 are separate');
-    expect(within(card).getByText(isCommand('curl -v http://[::1]:8080/'))).toBeInTheDocument();
+    expect(within(card).getByText(isCommand("curl -v 'http://[::1]:8080/'"))).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: 'What’s happening?' })).toHaveAttribute(
       'href',
       '/learn?port=8080&host=127.0.0.1#loopback',

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Wizard } from '@/components/wizard/Wizard';
-import { connections, table } from '../../fixtures/diagnoses';
+import { connections, table } from '../../support/facts';
 import { fakeApi, renderWithProviders } from '../render';
 import { holder, HOLDER_STARTED, portFreeDiagnosis, portTakenDiagnosis } from '../stop-fixtures';
 

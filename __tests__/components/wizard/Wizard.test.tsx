@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { Wizard } from '@/components/wizard/Wizard';
-import { connections, httpOkDiagnosis, listener, noListenerDiagnosis, table } from '../../fixtures/diagnoses';
+import { httpOkDiagnosis, aliceListener, noListenerDiagnosis } from '../../fixtures/diagnoses';
+import { connections, table } from '../../support/facts';
 import { fakeApi, renderWithProviders } from '../render';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn() }) }));
@@ -9,14 +10,14 @@ describe('Wizard', () => {
   it('says what it is checking, then shows the verdict and the four steps, titled as promised', async () => {
     fakeApi((url) => {
       if (url.pathname === '/api/diagnose') return { body: httpOkDiagnosis() };
-      if (url.pathname === '/api/listeners') return { body: table([listener()]) };
+      if (url.pathname === '/api/listeners') return { body: table([aliceListener()]) };
       return { body: connections(3000) };
     });
     renderWithProviders(<Wizard input="localhost:3000" intent="reach" />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Checking localhost:3000…');
     expect(screen.getByText('Finding the process that listens on the port')).toBeInTheDocument();
     expect(
-      await screen.findByRole('heading', { level: 1, name: /localhost:3000 works/ }),
+      await screen.findByRole('heading', { level: 1, name: /localhost:3000 answers: 200/ }),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Step 1: Start the service',
@@ -44,7 +45,8 @@ describe('Wizard', () => {
     const api = fakeApi((url) => {
       if (url.pathname === '/api/diagnose')
         return { body: up ? { ...httpOkDiagnosis() } : noListenerDiagnosis() };
-      if (url.pathname === '/api/listeners') return { body: table(up ? [listener({ port: 62893 })] : []) };
+      if (url.pathname === '/api/listeners')
+        return { body: table(up ? [aliceListener({ port: 62893 })] : []) };
       return { body: connections(62893) };
     });
     renderWithProviders(<Wizard input="127.0.0.1:62893" intent="reach" />);
@@ -57,6 +59,6 @@ describe('Wizard', () => {
     await waitFor(() => expect(screen.queryByTestId('waiting')).not.toBeInTheDocument(), { timeout: 5000 });
     const start = screen.getByRole('region', { name: /Start the service/ });
     expect(within(start).getByRole('img', { name: 'Start the service: OK' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('works');
-  }, 10_000);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('answers: 200');
+  }, 20_000);
 });

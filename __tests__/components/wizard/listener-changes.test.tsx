@@ -1,8 +1,8 @@
 import { describeNow, diffListeners, listenerSignature } from '@/components/wizard/listener-changes';
-import { listener } from '../../fixtures/diagnoses';
+import { aliceListener } from '../../fixtures/diagnoses';
 
 describe('what changed on the port', () => {
-  const node = listener();
+  const node = aliceListener();
 
   it('reports a listener that appeared and one that vanished', () => {
     expect(diffListeners([], [node], 1).map((e) => [e.kind, e.text])).toEqual([
@@ -14,7 +14,7 @@ describe('what changed on the port', () => {
   });
 
   it('calls a new pid on the same socket a restart', () => {
-    const [e] = diffListeners([node], [listener({ pid: 5000 })], 3);
+    const [e] = diffListeners([node], [aliceListener({ pid: 5000 })], 3);
     expect(e).toMatchObject({
       kind: 'restarted',
       text: '127.0.0.1:3000 has a new owner: pid 4242 → 5000 (node restarted).',
@@ -22,14 +22,16 @@ describe('what changed on the port', () => {
   });
 
   it('says nothing when nothing changed', () => {
-    expect(diffListeners([node], [listener()], 4)).toEqual([]);
+    expect(diffListeners([node], [aliceListener()], 4)).toEqual([]);
   });
 
   it('describes the starting point and tells two situations apart by signature', () => {
     expect(describeNow([], 3000, 0).text).toBe('Started watching: nothing listens on port 3000.');
     expect(listenerSignature([node], 3000)).not.toBe(
-      listenerSignature([listener({ address: '::1', family: 'IPv6' })], 3000),
+      listenerSignature([aliceListener({ address: '::1', family: 'IPv6' })], 3000),
     );
-    expect(listenerSignature([node], 3000)).toBe(listenerSignature([listener({ memoryBytes: 1 })], 3000));
+    expect(listenerSignature([node], 3000)).toBe(
+      listenerSignature([aliceListener({ memoryBytes: 1 })], 3000),
+    );
   });
 });

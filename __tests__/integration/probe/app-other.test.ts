@@ -2,10 +2,11 @@ import type net from 'node:net';
 import { applicationDeadlineMs, probeApplication } from '@/lib/probe/app';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { cleanupAll, reportTimings, startTcpServer, timed } from '@/__tests__/support/servers';
+import { LOADED_MACHINE_SLACK_MS } from '@/__tests__/support/timing';
 
 const timeouts: ProbeTimeouts = { connectMs: 500, bannerMs: 150, responseMs: 500 };
 /** However the server behaves, a probe ends by its deadline plus this. */
-const TOLERANCE_MS = 150;
+const TOLERANCE_MS = LOADED_MACHINE_SLACK_MS;
 const deadline = applicationDeadlineMs(timeouts) + TOLERANCE_MS;
 
 const probe = (port: number) =>

@@ -9,7 +9,8 @@ import { startHistoryPruning } from '@/lib/store/prune-timer';
 import { createStore } from '@/lib/store/store';
 import { appendSessionEntry, createSession, sessionEntries } from '@/lib/store/sessions';
 import { createWatch, recordWatchSample, watchSamples } from '@/lib/store/watches';
-import { memoryLog, removeTempDataDirs, sampleEvent, tempDataDir } from './store-support';
+import { memoryLog, removeTempDataDirs, sampleEvent, tempDataDir, waitFor } from './store-support';
+import { absenceWindow } from '@/__tests__/support/timing';
 
 afterEach(removeTempDataDirs);
 
@@ -130,10 +131,10 @@ it('the background timer prunes through the guarded store, and stops when asked'
     intervalMs: 50,
     onPruned: (r) => reports.push(r.deletedByAge),
   });
-  await new Promise((r) => setTimeout(r, 300));
+  await waitFor(() => reports.length > 1, 10_000, 'a second pruning round');
   timer.stop();
   const rounds = reports.length;
-  await new Promise((r) => setTimeout(r, 200));
+  await absenceWindow(200); // four intervals: a timer that stop() missed would have run again
   expect(reports[0]).toBe(1);
   expect(rounds).toBeGreaterThan(1);
   expect(reports.length).toBe(rounds);

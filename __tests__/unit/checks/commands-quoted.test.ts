@@ -127,7 +127,7 @@ test('every fix of every check, for arbitrary targets and outside text, runs exa
     expect(seen).toContain(id);
 });
 
-test('the crafted target of the issue shows quoted test commands', () => {
+test('a target crafted to run $(touch …) in a pasted curl shows it as one quoted word', () => {
   const d = runChecks(makeFacts({ target: 'localhost:7001/?$(touch${IFS}/tmp/PWNED)' }));
   const curl = d.findings.find((f) => f.id === 'test-commands')!.fixes.find((f) => f.platform === 'linux')!;
   expect(curl.command).toBe("curl -v 'http://localhost:7001/?$(touch${IFS}/tmp/PWNED)'");

@@ -80,7 +80,7 @@ test.each(['bash', 'sh'])(
   60_000,
 );
 
-test('POSIX: the attack from the issue is one quoted word', () => {
+test('POSIX: a URL carrying $(touch ${IFS}…) command substitution is one quoted word', () => {
   const url = 'http://localhost:7001/?$(touch${IFS}/tmp/PWNED)';
   expect(posixCommand(['curl', '-v', url])).toBe("curl -v 'http://localhost:7001/?$(touch${IFS}/tmp/PWNED)'");
   expect(posixQuote("it's")).toBe("'it'\\''s'");

@@ -9,7 +9,7 @@ export function BindAddressesLesson({ values }: { values: LearnValues }) {
       slug="bind-addresses"
       tryTarget={`0.0.0.0:${values.port}`}
       live={
-        l.ok ? (
+        l.status === 'ok' ? (
           <>
             <p>
               Listening sockets: <strong>{l.value.loopbackOnly.length}</strong> for this machine only

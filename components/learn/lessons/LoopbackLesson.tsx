@@ -17,6 +17,13 @@ function Resolves({ r }: { r: Resolution }) {
       {r.addresses.length === 1 && r.addresses[0]!.family === 'IPv4'
         ? ' A server listening only on ::1 is not reached through this name here.'
         : ''}
+      {r.ignored?.length ? (
+        <>
+          {' '}
+          It is also mapped to {r.ignored.map((a) => a.address).join(', ')}, which is not loopback: the doctor
+          never probes that for this name.
+        </>
+      ) : null}
     </p>
   );
 }
@@ -28,13 +35,13 @@ export function LoopbackLesson({ values }: { values: LearnValues }) {
       tryTarget={`localhost:${values.port}`}
       live={
         <>
-          {values.localhost.ok ? (
+          {values.localhost.status === 'ok' ? (
             <Resolves r={values.localhost.value} />
           ) : (
             <Unreadable what="what localhost means" reading={values.localhost} />
           )}
           {values.hostResolution ? (
-            values.hostResolution.ok ? (
+            values.hostResolution.status === 'ok' ? (
               <Resolves r={values.hostResolution.value} />
             ) : (
               <Unreadable what={`what ${values.host} means`} reading={values.hostResolution} />

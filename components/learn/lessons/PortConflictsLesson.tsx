@@ -11,7 +11,7 @@ export function PortConflictsLesson({ values }: { values: LearnValues }) {
       slug="port-conflicts"
       tryTarget={`localhost:${values.port}`}
       live={
-        l.ok ? (
+        l.status === 'ok' ? (
           <>
             <PortNow values={values} />
             {l.value.tcp.length > 0 ? (

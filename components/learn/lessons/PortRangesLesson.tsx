@@ -53,7 +53,7 @@ export function PortRangesLesson({ values }: { values: LearnValues }) {
       slug="port-ranges"
       tryTarget={`127.0.0.1:${values.port}`}
       live={
-        values.portFacts.ok ? (
+        values.portFacts.status === 'ok' ? (
           <Facts f={values.portFacts.value} />
         ) : (
           <Unreadable what="the port ranges" reading={values.portFacts} />

@@ -10,7 +10,7 @@ export function PortsLesson({ values }: { values: LearnValues }) {
       slug="ports"
       tryTarget={`127.0.0.1:${values.port}`}
       live={
-        l.ok ? (
+        l.status === 'ok' ? (
           <>
             <p>
               {l.value.tcp.length === 0

@@ -15,7 +15,7 @@ export function ToolsLesson({ values }: { values: LearnValues }) {
             The commands below are filled in with port {values.port}; switch the OS at the top of the page to
             see the equivalents.
           </p>
-          {values.listeners.ok ? (
+          {values.listeners.status === 'ok' ? (
             <p>
               Localhost Doctor read this machine’s listeners from <C>{values.listeners.value.source}</C> — the
               same data{' '}
