@@ -46,6 +46,7 @@ export function probeResolvedTarget(
   target: Target,
   resolution: Fact<Resolution>,
   timeouts?: Partial<ProbeTimeouts>,
+  owner?: Promise<string | null>,
 ): Promise<Probes> {
   const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
   return probeTarget(addresses, target.port, {
@@ -53,7 +54,21 @@ export function probeResolvedTarget(
     path: target.path,
     preferTls: target.scheme === 'https',
     timeouts,
+    owner,
   });
+}
+
+/**
+ * The one process name behind the port's TCP listeners, or null (unreadable, or two different programs):
+ * it tells the probe which harmless request a client-first server (Redis, PostgreSQL) understands.
+ */
+export function ownerName(listeners: Fact<ListenerTable>, port: number): string | null {
+  if (listeners.status !== 'ok') return null;
+  const names = new Set(
+    listeners.value.listeners.filter((l) => l.protocol === 'tcp' && l.port === port).map((l) => l.process),
+  );
+  const [only] = names;
+  return names.size === 1 && only ? only : null;
 }
 
 /**
@@ -92,7 +107,13 @@ export async function gatherFacts(
       timedFact(
         `TCP connect to ${addresses.length} address(es), then an application probe`,
         probeBudget,
-        () => probeResolvedTarget(target, resolution, timeouts),
+        () =>
+          probeResolvedTarget(
+            target,
+            resolution,
+            timeouts,
+            listenersP.then((l) => ownerName(l, target.port)),
+          ),
       ),
       portP,
       timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),

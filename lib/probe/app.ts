@@ -6,10 +6,12 @@ import {
   guessProtocol,
   isTlsRecord,
   printableBanner,
+  startsLikeHttp,
   type Speaker,
 } from '@/lib/probe/sniff';
-import { openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/stream';
-import { assertLiteralIp } from '@/lib/probe/tcp';
+import { chooseFirstWords, fallbackWords, requestBytes, type FirstWords } from '@/lib/probe/first-words';
+import { adoptPlain, openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/stream';
+import { assertLiteralIp, closeGracefully } from '@/lib/probe/tcp';
 import { describeTls } from '@/lib/probe/tls-info';
 import { DEFAULT_PROBE_TIMEOUTS, type AppProbe, type ProbeTimeouts } from '@/lib/probe/types';
 import { outsideText } from '@/lib/text/outside';
@@ -22,6 +24,13 @@ export interface ApplicationProbeOptions {
   path: string;
   /** The person typed https://: try TLS first, then plaintext. */
   preferTls?: boolean;
+  /**
+   * The connection the connect probe already opened to this address (paused, unread). The first
+   * plaintext conversation uses it, so a server that accepts only one connection is still asked.
+   */
+  socket?: net.Socket;
+  /** Name of the process that listens on the port (null when unknown); picks the first request. */
+  owner?: Promise<string | null> | string | null;
 }
 
 /** Scheduling slack on top of the summed timeouts before the overall deadline. */
@@ -29,6 +38,10 @@ const DEADLINE_SLACK_MS = 50;
 /** The safety net fires after the deadline that every wait already respects, so it only catches bugs. */
 const SAFETY_NET_MS = 25;
 const USER_AGENT = 'LocalhostDoctor/0.1 (+diagnosis probe)';
+/** How long, after the banner wait, we still wait for the owner's name before choosing our first words. */
+const OWNER_WAIT_MS = 150;
+/** Redis and PostgreSQL answer PING / SSLRequest at once; this only bounds a server that does not. */
+const FALLBACK_MAX_MS = 1000;
 /** Messages quote error text from TLS and sockets (an alert's description, a certificate's name). */
 const MESSAGE_MAX_CHARS = 500;
 
@@ -43,6 +56,8 @@ interface Context {
   timeouts: ProbeTimeouts;
   deadlineAt: number;
   sockets: Set<net.Socket>;
+  handed: net.Socket | null;
+  owner: Promise<string | null>;
 }
 
 /** Defaults for missing timeouts; an explicit `undefined` in the partial must not erase a default. */
@@ -54,9 +69,21 @@ export function resolveTimeouts(partial: Partial<ProbeTimeouts> = {}): ProbeTime
   };
 }
 
-/** The most a probe may take: connect, banner wait, and two answers (plaintext then TLS). */
+const fallbackMs = (timeouts: ProbeTimeouts): number => Math.min(timeouts.responseMs, FALLBACK_MAX_MS);
+
+/**
+ * The most a probe may take: connect, banner wait, the owner's name, two answers (plaintext then TLS),
+ * and one round of client-first fallbacks (RESP PING, SSLRequest) in between.
+ */
 export function applicationDeadlineMs(timeouts: ProbeTimeouts): number {
-  return timeouts.connectMs + timeouts.bannerMs + 2 * timeouts.responseMs + DEADLINE_SLACK_MS;
+  return (
+    timeouts.connectMs +
+    timeouts.bannerMs +
+    OWNER_WAIT_MS +
+    2 * timeouts.responseMs +
+    fallbackMs(timeouts) +
+    DEADLINE_SLACK_MS
+  );
 }
 
 /** "[::1]:3000" → "::1", "localhost:3000" → "localhost", "::1" → "::1". */
@@ -135,16 +162,125 @@ async function viaTls(ctx: Context): Promise<Outcome | string> {
   });
 }
 
+/** A plaintext connection: the one handed over by the connect probe the first time, fresh ones after. */
+async function openPlaintext(ctx: Context): Promise<Opened<net.Socket>> {
+  const handed = ctx.handed;
+  if (handed) {
+    ctx.handed = null;
+    return adoptPlain(handed, { holdCap: HOLD_CAP, sockets: ctx.sockets });
+  }
+  return openPlain({ ...ctx, ms: within(ctx, ctx.timeouts.connectMs), holdCap: HOLD_CAP });
+}
+
+/** The owner's name if it is known by the time we must speak; never waits past OWNER_WAIT_MS. */
+async function ownerSoon(ctx: Context): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), within(ctx, OWNER_WAIT_MS));
+  });
+  try {
+    return await Promise.race([ctx.owner.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A RESP PING or an SSLRequest, and what came back: a banner outcome when the answer names a protocol
+ * (Redis, PostgreSQL…), 'http' when an HTTP server answered it, null when nothing useful came.
+ */
+async function askClientFirst(
+  ctx: Context,
+  words: Exclude<FirstWords, 'http'>,
+  socket: net.Socket,
+  reader: SocketReader,
+  ms: number,
+): Promise<Outcome | 'http' | null> {
+  socket.write(requestBytes(words));
+  const enough =
+    words === 'pg-ssl' ? (r: SocketReader) => r.total > 0 : (r: SocketReader) => greetingComplete(r.bytes);
+  await reader.waitFor(enough, within(ctx, ms));
+  if (reader.total === 0) return null;
+  if (startsLikeHttp(reader.bytes)) return 'http';
+  const protocol = guessProtocol(reader.bytes, words === 'pg-ssl' ? 'sslrequest-reply' : 'reply');
+  if (protocol === 'unknown' || protocol === 'TLS') return null;
+  return outcome('banner', { protocol, banner: printableBanner(reader.bytes) });
+}
+
+/**
+ * After the first request met a silent hang-up: the other client-first requests, at once, each on a
+ * fresh connection. The first that names its protocol wins.
+ */
+async function fallbacks(ctx: Context, tried: FirstWords): Promise<Outcome | null> {
+  const tries = fallbackWords(tried).map(async (words) => {
+    const opened = await openPlain({ ...ctx, ms: within(ctx, ctx.timeouts.connectMs), holdCap: HOLD_CAP });
+    if (!opened.ok) return null;
+    const answer = await askClientFirst(ctx, words, opened.socket, opened.reader, fallbackMs(ctx.timeouts));
+    opened.socket.destroy();
+    return typeof answer === 'object' ? answer : null;
+  });
+  // The first that names its protocol wins at once: Redis, for one, waits forever on a bare SSLRequest.
+  return new Promise((resolve) => {
+    let left = tries.length;
+    if (left === 0) resolve(null);
+    for (const t of tries) {
+      void t.then((answer) => {
+        left -= 1;
+        if (answer !== null || left === 0) resolve(answer);
+      });
+    }
+  });
+}
+
+/** The server closed or reset right after our first request, without a byte: find out who it is. */
+async function afterHangUp(
+  ctx: Context,
+  reader: SocketReader,
+  tried: FirstWords,
+  tlsAlreadyTried: boolean,
+): Promise<Outcome> {
+  const known = await fallbacks(ctx, tried);
+  if (known) return known;
+  // Closing or resetting right after a plaintext request is how many TLS-only servers react.
+  const tlsTry = tlsAlreadyTried ? null : await viaTls(ctx);
+  if (tlsTry !== null && typeof tlsTry !== 'string') return tlsTry;
+  const what = tried === 'http' ? 'HTTP request' : tried === 'resp' ? 'RESP PING' : 'PostgreSQL SSLRequest';
+  const ended = endedOutcome(reader, `right after our ${what}`);
+  return tlsTry === null ? ended : { ...ended, message: `${ended.message}; TLS failed too (${tlsTry})` };
+}
+
 async function plaintextFirst(ctx: Context, tlsAlreadyTried: boolean): Promise<Outcome> {
-  const opened = await openPlain({ ...ctx, ms: within(ctx, ctx.timeouts.connectMs), holdCap: HOLD_CAP });
+  const opened = await openPlaintext(ctx);
   if (!opened.ok) return connectFailure(opened);
   const { socket, reader } = opened;
 
-  // SSH, SMTP, MySQL… speak first; HTTP and TLS servers wait for the client.
+  // SSH, SMTP, MySQL… speak first; HTTP, TLS, Redis and PostgreSQL servers wait for the client.
   await reader.waitFor((r) => greetingComplete(r.bytes), within(ctx, ctx.timeouts.bannerMs));
   if (reader.total > 0) return bannerOutcome(reader.bytes, 'server-first');
   if (reader.ended) return endedOutcome(reader, 'before we sent anything');
 
+  const words = chooseFirstWords(await ownerSoon(ctx), ctx.port);
+  if (words !== 'http') {
+    const answer = await askClientFirst(ctx, words, socket, reader, ctx.timeouts.responseMs);
+    if (answer !== null && answer !== 'http') return answer;
+    if (reader.total === 0) {
+      if (reader.ended) return afterHangUp(ctx, reader, words, tlsAlreadyTried);
+      // Silent to it: perhaps it waits for HTTP. Same connection, as a single-accept server has no other.
+      return plaintextHttp(ctx, opened, tlsAlreadyTried);
+    }
+    // An HTTP server, or something else, on a database's port: ask it in HTTP on a fresh connection.
+    return plaintextHttp(ctx, await openPlaintext(ctx), tlsAlreadyTried);
+  }
+  return plaintextHttp(ctx, opened, tlsAlreadyTried);
+}
+
+async function plaintextHttp(
+  ctx: Context,
+  opened: Opened<net.Socket>,
+  tlsAlreadyTried: boolean,
+): Promise<Outcome> {
+  if (!opened.ok) return connectFailure(opened);
+  const { socket, reader } = opened;
   const sentAt = await askHttp(ctx, socket, reader);
   if (reader.total === 0) {
     if (!reader.ended) {
@@ -153,11 +289,7 @@ async function plaintextFirst(ctx: Context, tlsAlreadyTried: boolean): Promise<O
         message: `connected, but no byte came back within ${waited} ms, even to an HTTP request`,
       });
     }
-    // Closing or resetting right after a plaintext request is how many TLS-only servers react.
-    const tlsTry = tlsAlreadyTried ? null : await viaTls(ctx);
-    if (tlsTry !== null && typeof tlsTry !== 'string') return tlsTry;
-    const ended = endedOutcome(reader, 'right after our HTTP request');
-    return tlsTry === null ? ended : { ...ended, message: `${ended.message}; TLS failed too (${tlsTry})` };
+    return afterHangUp(ctx, reader, 'http', tlsAlreadyTried);
   }
   // A TLS alert record, or a 400 that names HTTPS, is a TLS server telling us to speak TLS.
   if (!tlsAlreadyTried && (isTlsRecord(reader.bytes) || answerAsksForTls(reader))) {
@@ -171,6 +303,9 @@ async function plaintextFirst(ctx: Context, tlsAlreadyTried: boolean): Promise<O
 
 async function run(ctx: Context, preferTls: boolean): Promise<Outcome> {
   if (!preferTls) return plaintextFirst(ctx, false);
+  // A TLS handshake needs a fresh connection; the handed-over one is not used for https://.
+  if (ctx.handed) closeGracefully(ctx.handed);
+  ctx.handed = null;
   const tlsTry = await viaTls(ctx);
   if (typeof tlsTry !== 'string') return tlsTry;
   const plain = await plaintextFirst(ctx, true);
@@ -181,8 +316,8 @@ async function run(ctx: Context, preferTls: boolean): Promise<Outcome> {
 }
 
 /**
- * What speaks on an open port: HTTP, HTTPS, bare TLS, a banner protocol, or silence. Each attempt uses
- * a fresh connection; the whole probe ends by its deadline (applicationDeadlineMs) whatever the
+ * What speaks on an open port: HTTP, HTTPS, bare TLS, a banner protocol, or silence. The first
+ * plaintext attempt uses `options.socket` when given, each other attempt a fresh connection; the whole probe ends by its deadline (applicationDeadlineMs) whatever the
  * server does, and every socket it opened is destroyed before it resolves. Resolves, never rejects,
  * except with a TypeError for invalid arguments.
  */
@@ -191,8 +326,13 @@ export async function probeApplication(
   port: number,
   options: ApplicationProbeOptions,
 ): Promise<AppProbe> {
-  assertLiteralIp(address);
-  assertRequestParts(options.hostHeader, options.path);
+  try {
+    assertLiteralIp(address);
+    assertRequestParts(options.hostHeader, options.path);
+  } catch (error) {
+    options.socket?.destroy();
+    throw error;
+  }
   const timeouts = resolveTimeouts(options.timeouts);
   const started = performance.now();
   const ctx: Context = {
@@ -204,6 +344,8 @@ export async function probeApplication(
     timeouts,
     deadlineAt: started + applicationDeadlineMs(timeouts),
     sockets: new Set(),
+    handed: options.socket ?? null,
+    owner: Promise.resolve(options.owner ?? null),
   };
   let safetyNet: NodeJS.Timeout | undefined;
   const overtime = new Promise<Outcome>((resolve) => {
@@ -222,6 +364,7 @@ export async function probeApplication(
     return { address, port, ...result, ...message, timeMs: performance.now() - started };
   } finally {
     clearTimeout(safetyNet);
+    if (ctx.handed) ctx.handed.destroy(); // handed over but never used (the probe failed before)
     for (const socket of ctx.sockets) socket.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { applicationDeadlineMs, probeApplication, resolveTimeouts } from '@/lib/probe/app';
-import { probeTcp } from '@/lib/probe/tcp';
+import { closeGracefully, connectTcp } from '@/lib/probe/tcp';
 import type { AppProbe, ConnectAttempt, ProbeTimeouts } from '@/lib/probe/types';
 import type { Family } from '@/lib/net';
 
@@ -13,6 +13,8 @@ export interface ProbeTargetOptions {
   path: string;
   preferTls?: boolean;
   timeouts?: Partial<ProbeTimeouts>;
+  /** Name of the process listening on the port, when known (it may arrive while we connect). */
+  owner?: Promise<string | null> | string | null;
 }
 
 export interface ProbeTargetResult {
@@ -41,15 +43,24 @@ export async function probeTarget(
   opts: ProbeTargetOptions,
 ): Promise<ProbeTargetResult> {
   const timeouts = resolveTimeouts(opts.timeouts);
-  const pending = addresses.map(({ address }) => probeTcp(address, port, timeouts.connectMs));
+  const pending = addresses.map(({ address }) => connectTcp(address, port, timeouts.connectMs));
   let application: Promise<AppProbe> | null = null;
-  for (const attemptDone of pending) {
-    const attempt = await attemptDone;
-    if (attempt.outcome !== 'open') continue;
-    const { hostHeader, path, preferTls } = opts;
-    application = probeApplication(attempt.address, port, { hostHeader, path, preferTls, timeouts });
+  for (const [i, connectDone] of pending.entries()) {
+    const { attempt, socket } = await connectDone;
+    if (socket === null) continue;
+    // This connection serves the application probe too; the other open ones are closed at once.
+    for (const later of pending.slice(i + 1)) void later.then((c) => c.socket && closeGracefully(c.socket));
+    const { hostHeader, path, preferTls, owner } = opts;
+    application = probeApplication(attempt.address, port, {
+      hostHeader,
+      path,
+      preferTls,
+      timeouts,
+      socket,
+      owner,
+    });
     break;
   }
-  const attempts = await Promise.all(pending);
+  const attempts = (await Promise.all(pending)).map((c) => c.attempt);
   return { attempts, application: application === null ? null : await application };
 }

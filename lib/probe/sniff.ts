@@ -5,8 +5,11 @@ import 'server-only';
  * guess is unit-tested on byte fixtures (__tests__/unit/probe/sniff.test.ts).
  */
 
-/** Whether the server spoke first (a greeting) or answered our plaintext HTTP request (a reply). */
-export type Speaker = 'server-first' | 'reply';
+/**
+ * Whether the server spoke first (a greeting), answered our plaintext HTTP request or RESP PING (a
+ * reply), or answered a PostgreSQL SSLRequest (where a lone `S` or `N` means PostgreSQL).
+ */
+export type Speaker = 'server-first' | 'reply' | 'sslrequest-reply';
 
 const BANNER_MAX_CHARS = 200;
 /** A greeting longer than this is enough to guess from; waiting for more only costs time. */
@@ -77,6 +80,8 @@ function looksLikeResp(text: string): boolean {
 /** Best guess of the protocol behind `bytes`; 'unknown' rather than a wrong name. */
 export function guessProtocol(bytes: Buffer, speaker: Speaker): string {
   if (bytes.length === 0) return 'unknown';
+  if (speaker === 'sslrequest-reply' && bytes.length === 1 && (bytes[0] === 0x53 || bytes[0] === 0x4e))
+    return 'PostgreSQL';
   const text = bytes.subarray(0, 256).toString('latin1');
   if (text.startsWith('HTTP/')) return 'HTTP';
   if (isTlsRecord(bytes)) return 'TLS';

@@ -49,6 +49,12 @@ export class SocketReader {
       this.finish(outcomeForErrorCode(error.code) === 'reset' ? 'reset' : 'error');
     });
     socket.on('close', () => this.finish('end'));
+    // A socket handed over from the connect probe may have died while it waited for us.
+    if (socket.destroyed) {
+      const code = (socket.errored as NodeJS.ErrnoException | null)?.code;
+      if (code) this.errorCode = code;
+      this.finish(code === undefined ? 'end' : outcomeForErrorCode(code) === 'reset' ? 'reset' : 'error');
+    }
   }
 
   /** Everything kept so far (up to holdCap). */
@@ -129,6 +135,17 @@ function whenReady<S extends net.Socket>(
     socket.once(readyEvent, onReady);
     socket.once('error', onError);
   });
+}
+
+/** Takes over a socket the connect probe already opened (paused, unread), instead of connecting again. */
+export function adoptPlain(
+  socket: net.Socket,
+  opts: Pick<OpenOptions, 'holdCap' | 'sockets'>,
+): Opened<net.Socket> {
+  opts.sockets.add(socket);
+  const reader = new SocketReader(socket, opts.holdCap);
+  socket.resume();
+  return { ok: true, socket, reader };
 }
 
 export function openPlain(opts: OpenOptions): Promise<Opened<net.Socket>> {

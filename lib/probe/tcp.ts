@@ -35,7 +35,7 @@ export function assertLiteralIp(address: string): void {
 }
 
 /** Closes politely (FIN, not RST) and guarantees the descriptor is released soon after. */
-function closeGracefully(socket: net.Socket): void {
+export function closeGracefully(socket: net.Socket): void {
   socket.resume(); // read anything the server already sent: unread data would turn our close into RST
   socket.end();
   const grace = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
@@ -43,20 +43,30 @@ function closeGracefully(socket: net.Socket): void {
   socket.once('close', () => clearTimeout(grace));
 }
 
+/** A connect attempt and, when it was accepted, the open socket (paused: nothing read from it yet). */
+export interface Connected {
+  attempt: ConnectAttempt;
+  socket: net.Socket | null;
+}
+
 /**
  * One TCP connect to one literal IP address, no DNS. Resolves (never rejects, except for a name
  * instead of an address) within `timeoutMs` plus a few milliseconds, whatever the network does.
  * A connect that is neither accepted nor refused in time is 'timeout' with errorCode ETIMEDOUT: the
  * kernel would keep retrying its SYN for minutes, so that code is our verdict, not the kernel's.
+ * An accepted socket is handed back unread, so that the same connection can serve the application
+ * probe: a server that accepts a single connection (`nc -l`) would otherwise meet our second one closed.
+ * The caller owns it and must end it (closeGracefully) or hand it on.
  */
-export function probeTcp(address: string, port: number, timeoutMs: number): Promise<ConnectAttempt> {
+export function connectTcp(address: string, port: number, timeoutMs: number): Promise<Connected> {
   assertLiteralIp(address);
   const family = familyOf(address);
   const started = performance.now();
 
-  return new Promise<ConnectAttempt>((resolve) => {
+  return new Promise<Connected>((resolve) => {
     let settled = false;
     const socket = net.connect({ host: address, port, family: family === 'IPv6' ? 6 : 4 });
+    socket.pause(); // keep a server-first banner in the socket for the application probe
 
     const settle = (outcome: ConnectOutcome, errorCode?: string): void => {
       if (settled) return;
@@ -64,7 +74,7 @@ export function probeTcp(address: string, port: number, timeoutMs: number): Prom
       clearTimeout(hardTimer);
       const attempt: ConnectAttempt = { address, family, port, outcome, timeMs: performance.now() - started };
       if (errorCode) attempt.errorCode = errorCode;
-      resolve(attempt);
+      resolve({ attempt, socket: outcome === 'open' ? socket : null });
     };
 
     // One timer bounds everything: no connect, error or event-loop quirk can keep this promise pending.
@@ -73,14 +83,20 @@ export function probeTcp(address: string, port: number, timeoutMs: number): Prom
       settle('timeout', 'ETIMEDOUT');
     }, timeoutMs);
 
-    socket.once('connect', () => {
-      settle('open');
-      closeGracefully(socket);
-    });
-    // Stays attached after settling: a reset during our polite close must not become an unhandled error.
+    socket.once('connect', () => settle('open'));
+    // Stays attached after settling: a reset while the socket waits for its next owner must not become
+    // an unhandled error (the owner sees it as socket.destroyed / socket.errored).
     socket.on('error', (error: NodeJS.ErrnoException) => {
       socket.destroy();
       settle(outcomeForErrorCode(error.code), error.code ?? 'UNKNOWN');
     });
+  });
+}
+
+/** One TCP connect that only reports what happened, then closes politely. Throws at once for a name. */
+export function probeTcp(address: string, port: number, timeoutMs: number): Promise<ConnectAttempt> {
+  return connectTcp(address, port, timeoutMs).then(({ attempt, socket }) => {
+    if (socket) closeGracefully(socket);
+    return attempt;
   });
 }

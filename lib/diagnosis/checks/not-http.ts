@@ -15,23 +15,36 @@ const CLIENTS: Record<string, (h: string, p: string) => Fix[]> = {
   PostgreSQL: (h, p) => everywhereFixes('Connect with psql', cmd('psql', '-h', h, '-p', p)),
 };
 
-/** Something answered, but not HTTP: it is another kind of server (SSH, a database, a mail server…). */
+/** The wire protocol each recognised server speaks, as a person would name it. */
+const SPEAKS: Record<string, string> = {
+  Redis: 'RESP',
+  PostgreSQL: 'the PostgreSQL wire protocol',
+  MySQL: 'the MySQL protocol',
+};
+
+/**
+ * Something answered, but not HTTP: it is another kind of server (SSH, a database, a mail server…). A
+ * server we recognised is healthy, only not a web page, so that is a result ('ok'), not a problem; an
+ * answer we cannot place stays a warning.
+ */
 export const notHttp = defineCheck({ 'not-http': 220 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'banner') return [];
   const protocol = app.protocol && app.protocol !== 'unknown' ? app.protocol : null;
   const client = protocol ? CLIENTS[protocol]?.(facts.target.host, String(facts.target.port)) : undefined;
+  const answered = `${hostPort(app.address, app.port)} answered ${app.banner ? quoteOutside(app.banner) : 'in a protocol that is not HTTP'}`;
   return [
     {
       id: 'not-http',
-      severity: 'warning',
+      severity: protocol ? 'ok' : 'warning',
       step: 'open',
       title: protocol
         ? `${facts.target.display} is a ${protocol} server, not a web page`
         : `${facts.target.display} answers, but not in HTTP`,
-      detail:
-        `${hostPort(app.address, app.port)} answered ${app.banner ? quoteOutside(app.banner) : 'in a protocol that is not HTTP'}` +
-        `${protocol ? ` \u2014 that is ${protocol}` : ''}. A browser cannot show it; use a ${protocol ?? 'matching'} client, or check that your web app is not on another port.`,
+      detail: protocol
+        ? `This is ${protocol}: it speaks ${SPEAKS[protocol] ?? protocol}, not HTTP (${answered}). ` +
+          `A browser cannot show it; use ${client ? 'its client' : `a ${protocol} client`}, or check that your web app is not on another port.`
+        : `${answered}. A browser cannot show it; use a matching client, or check that your web app is not on another port.`,
       fixes: client ?? [],
       lesson: 'http',
     },
