@@ -35,6 +35,8 @@ export function listener(address: string, port: number, over: Partial<Listener> 
     uid: 1000,
     startedAt: '2026-11-26T05:00:00.000Z',
     memoryBytes: 50_000_000,
+    argv: null,
+    executable: null,
     ...over,
   };
 }

@@ -78,9 +78,11 @@ describe('container-holder', () => {
     );
     expect(ids(d)).not.toContain('container-holder');
     expect(find(d, 'port-taken')!.detail).toContain('Localhost Doctor can stop it for you');
+    // The holder (`node server.js`) is recognised, so the free port is offered as its own command.
     expect(find(d, 'port-taken')!.fixes[0]!.label).toBe(
-      'Use port 3002 instead (free right now: set PORT or pass --port)',
+      'Use port 3002 instead: your Node.js script server.js command, on 127.0.0.1:3002',
     );
+    expect(find(d, 'port-taken')!.fixes[0]!.command).toBe('PORT=3002 node server.js');
   });
 });
 

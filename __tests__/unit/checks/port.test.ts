@@ -30,7 +30,7 @@ describe('port facts and intent=start', () => {
     expect(ids(runChecks(few))).not.toContain('time-wait-buildup');
   });
 
-  test('intent=start on a held port is port-taken: who, how to stop it, and a free port', () => {
+  test('intent=start on a held port is port-taken: who, how to stop it, and its own command on a free port', () => {
     const d = runChecks(
       makeFacts({
         intent: 'start',
@@ -41,7 +41,13 @@ describe('port facts and intent=start', () => {
     const f = find(d, 'port-taken')!;
     expect(f.title).toBe('Port 3000 is already taken by node (pid 901)');
     expect(f.fixes.map((x) => x.command)).toEqual(
-      expect.arrayContaining(['PORT=3002', 'kill 901', 'taskkill /PID 901']),
+      // `node server.js` is recognised: the free port goes to its own command, not a bare PORT=3002.
+      expect.arrayContaining([
+        'PORT=3002 node server.js',
+        '$env:PORT = 3002; node server.js',
+        'kill 901',
+        'taskkill /PID 901',
+      ]),
     );
     expect(ids(d)).not.toContain('listening');
     expect(d.summary.cause).toBe('port-taken');

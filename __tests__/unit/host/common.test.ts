@@ -88,6 +88,8 @@ describe('listener rows', () => {
       pid: null,
       process: null,
       command: null,
+      argv: null,
+      executable: null,
       user: null,
       uid: null,
       startedAt: null,

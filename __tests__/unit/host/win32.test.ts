@@ -68,6 +68,8 @@ describe('Win32_Process CSV (PowerShell ConvertTo-Csv)', () => {
       pid: 7716,
       name: 'My App, Beta.exe',
       command: '"C:\\Users\\Alice Smith\\AppData\\Local\\My App\\My App, Beta.exe" --flag="a,b"',
+      argv: null,
+      executable: null,
       uid: null,
       user: null,
       startedAt: '2025-01-07T11:30:00.000Z',

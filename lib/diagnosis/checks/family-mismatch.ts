@@ -2,7 +2,7 @@ import { defineCheck } from '@/lib/diagnosis/check';
 import { everywhereFixes } from '@/lib/diagnosis/fix';
 import { cmd } from '@/lib/shell/script';
 import type { Fix } from '@/lib/diagnosis/types';
-import { startFixes } from '@/lib/diagnosis/commands';
+import { rebindFixes } from '@/lib/diagnosis/check-helpers/rebind-fixes';
 import { familyOf, hostPort, IPV4_WILDCARD, IPV6_WILDCARD, unmapIPv4 } from '@/lib/net';
 import { attempts, listAnd, listenerServes, targetAddresses, tcpListeners } from '@/lib/diagnosis/view';
 
@@ -28,13 +28,20 @@ export const familyMismatch = defineCheck({ 'family-mismatch': 90 }, (facts) => 
     reachable === IPV6_WILDCARD ? '::1' : reachable === IPV4_WILDCARD ? '127.0.0.1' : reachable;
   // Bind to the loopback address that was asked for — not to a wildcard, which would expose it to the network.
   const wanted = unserved[0]!.address;
+  const listener = otherFamily[0]!;
+  const moved = rebindFixes(
+    listener,
+    { host: wanted, port, from: { host: listener.address, port } },
+    (what) => `Or restart it on ${wanted}: ${what}`,
+  );
   const fixes: Fix[] = [
     ...everywhereFixes(
       `Use the address the server is on`,
       cmd('curl', '-v', `http://${hostPort(goodHost, port)}/`),
     ),
-    ...startFixes(wanted, port).map((f) => ({ ...f, label: `Or restart it on ${wanted}: ${f.label}` })),
+    ...moved.fixes,
   ];
+  const how = moved.detail ? ` ${moved.detail}` : '';
   // Say what the connect attempts really got (refused, or unreachable when IPv6 is off), not what we expect.
   const outcomes = listAnd(
     unserved.map((a) => {
@@ -60,7 +67,7 @@ export const familyMismatch = defineCheck({ 'family-mismatch': 90 }, (facts) => 
         detail:
           `${facts.target.hostKind === 'name' ? `${facts.target.host} resolves to ${listAnd(addrs.map((a) => a.address))}` : `You asked for ${facts.target.host}`}; the only listener on port ${port} is ` +
           `${bound} (${otherFamily[0]!.family}). IPv4 and IPv6 are separate: a server on one does not answer the other ` +
-          `(here: ${outcomes}).`,
+          `(here: ${outcomes}).${how}`,
         fixes,
         lesson: 'loopback',
       },
@@ -76,7 +83,7 @@ export const familyMismatch = defineCheck({ 'family-mismatch': 90 }, (facts) => 
       detail:
         `${facts.target.host} resolved to ${listAnd(addrs.map((a) => a.address))}${firstUnserved ? `, ${unserved[0]!.address} first` : ''}; ` +
         `your server listens on ${listAnd(served.map((a) => hostPort(a.address, port)))} only. Clients that try ` +
-        `${unserved[0]!.address} ${firstUnserved ? 'first wait or fail before' : 'may fail instead of'} falling back.`,
+        `${unserved[0]!.address} ${firstUnserved ? 'first wait or fail before' : 'may fail instead of'} falling back.${how}`,
       fixes,
       lesson: 'loopback',
     },

@@ -13,6 +13,7 @@ import { stopProcessFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import { forwardingHolder } from '@/lib/host/forwarding-holders';
 import { containerFixes, containerHolders } from '@/lib/diagnosis/check-helpers/container-holders';
 import { quoteOutside } from '@/lib/text/outside';
+import { rebindFixes } from '@/lib/diagnosis/check-helpers/rebind-fixes';
 
 /** intent=start: the user wants to start a service here, but something already holds the port. */
 export const portTaken = defineCheck({ 'port-taken': 40 }, (facts) => {
@@ -29,14 +30,23 @@ export const portTaken = defineCheck({ 'port-taken': 40 }, (facts) => {
   const offerable = stoppable.filter((o) => o.startedAt !== null);
   const containers = containerHolders(facts);
   const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
+  const holder = tcp[0]!;
   const fixes: Fix[] = [];
-  if (free !== null)
-    fixes.push(portSettingFix(`Use port ${free} instead (free right now: set PORT or pass --port)`, free));
+  // The holder's own command on the free port (runserver reads no PORT); PORT=… only for what is unknown.
+  const moved =
+    free !== null
+      ? rebindFixes(
+          forwardingHolder(holder.process, holder.command) === null ? holder : null,
+          { host: bind, port: free, from: { host: holder.address, port } },
+          (what) => `Use port ${free} instead: ${what}`,
+          [portSettingFix(`Use port ${free} instead (free right now: set PORT or pass --port)`, free)],
+        )
+      : null;
+  if (moved) fixes.push(...moved.fixes);
   for (const o of stoppable) fixes.push(...stopProcessFixes(o.pid!, o.process ?? 'the process'));
   if (containers.length > 0)
     fixes.push(...containerFixes(port, [...new Set(containers.map((c) => c.runtime))], free).slice(0, 2));
   if (owners.length === 0 && containers.length === 0) fixes.push(...whoListensFixes(port, true));
-  const holder = tcp[0]!;
   const stopHint =
     offerable.length > 0
       ? ` Localhost Doctor can stop it for you (the Stop button): it first checks that the process still holds port ${port}, runs as ` +
@@ -53,6 +63,7 @@ export const portTaken = defineCheck({ 'port-taken': 40 }, (facts) => {
         `Starting yours on ${hostPort(bind, port)} would fail with EADDRINUSE ("address already in use"). ` +
         `Stop the holder if it is an old copy of your service, or start yours on another port` +
         (free !== null ? ` \u2014 ${free} is free.` : '.') +
+        (moved?.match ? ` ${moved.detail}` : '') +
         stopHint,
       fixes,
       lesson: 'port-conflicts',

@@ -1,5 +1,5 @@
 import { defineCheck } from '@/lib/diagnosis/check';
-import { startFixes } from '@/lib/diagnosis/commands';
+import { rebindFixes } from '@/lib/diagnosis/check-helpers/rebind-fixes';
 import { listAnd, tcpListeners, bindAddressFor } from '@/lib/diagnosis/view';
 import { hostPort, isWildcard } from '@/lib/net';
 
@@ -11,6 +11,11 @@ export const wildcardExposed = defineCheck({ 'wildcard-exposed': 290 }, (facts) 
   const port = facts.target.port;
   const bind = bindAddressFor(facts);
   const where = listAnd(wild.map((l) => hostPort(l.address, port)));
+  const moved = rebindFixes(
+    wild[0]!,
+    { host: bind, port, from: { host: wild[0]!.address, port } },
+    (what) => `Restart it on ${bind} only: ${what}`,
+  );
   return [
     {
       id: 'wildcard-exposed',
@@ -20,8 +25,9 @@ export const wildcardExposed = defineCheck({ 'wildcard-exposed': 290 }, (facts) 
       detail:
         `${where} means "every interface": besides 127.0.0.1 it answers on this machine's network addresses, so ` +
         `anyone who can reach this machine (same Wi-Fi, a VPN, the internet without a firewall) can connect. ` +
-        `For a development server, bind to ${bind} instead.`,
-      fixes: startFixes(bind, port).map((f) => ({ ...f, label: `Restart it on ${bind} only: ${f.label}` })),
+        `For a development server, bind to ${bind} instead.` +
+        (moved.detail ? ` ${moved.detail}` : ''),
+      fixes: moved.fixes,
       lesson: 'bind-addresses',
     },
   ];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 
 /** What a listener row shows about its owner; every field null when it could not be read. */
 export interface ProcessInfo {
@@ -8,6 +8,10 @@ export interface ProcessInfo {
   name: string | null;
   /** Full command line, arguments joined by spaces. */
   command: string | null;
+  /** The same command line as its words (NUL-separated in /proc/<pid>/cmdline); null when there is none. */
+  argv: string[] | null;
+  /** Path of the running binary (/proc/<pid>/exe); null when it cannot be read (another user's process). */
+  executable: string | null;
   uid: number | null;
   user: string | null;
   startedAt: string | null;
@@ -36,11 +40,16 @@ export function parseProcStatus(text: string): { uid: number | null; memoryBytes
   return { uid: uid ? Number(uid[1]) : null, memoryBytes: rss ? Number(rss[1]) * 1024 : null };
 }
 
-/** NUL-separated argv → one line; null when empty (kernel threads and zombies have no cmdline). */
-export function parseCmdline(raw: string): string | null {
+/** NUL-separated argv → its words; null when empty (kernel threads and zombies have no cmdline). */
+export function parseArgv(raw: string): string[] | null {
   const args = raw.split('\0');
   while (args.length > 0 && args[args.length - 1] === '') args.pop();
-  return args.length > 0 ? args.join(' ') : null;
+  return args.length > 0 ? args : null;
+}
+
+/** NUL-separated argv → one line; null when empty. */
+export function parseCmdline(raw: string): string | null {
+  return parseArgv(raw)?.join(' ') ?? null;
 }
 
 /**
@@ -84,6 +93,14 @@ function readOrNull(path: string): string | null {
   }
 }
 
+function readlinkOrNull(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return null; // another user's process without root, or it exited
+  }
+}
+
 // The boot time is fixed until the next boot, so reading it once per server process is exact.
 let bootTime: number | null | undefined;
 function bootTimeSeconds(): number | null {
@@ -105,6 +122,8 @@ export function readLinuxProcesses(pids: Iterable<number>): Map<number, ProcessI
       pid,
       name: fullProcessName(stat?.name ?? null, cmdline),
       command: parseCmdline(cmdline),
+      argv: parseArgv(cmdline),
+      executable: readlinkOrNull(`/proc/${pid}/exe`),
       uid: status.uid,
       user: status.uid === null ? null : (users?.get(status.uid) ?? null),
       startedAt: stat && boot !== null ? startedAtIso(stat.startTicks, boot) : null,

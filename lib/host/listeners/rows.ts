@@ -2,7 +2,7 @@ import 'server-only';
 import type { Listener, Protocol } from '@/lib/host/listeners/types';
 import type { Family } from '@/lib/net';
 import type { ProcessInfo } from '@/lib/host/linux/processes';
-import { outsideOrNull } from '@/lib/text/outside';
+import { outsideOrNull, outsideText } from '@/lib/text/outside';
 
 /**
  * A process chooses its own name and arguments, so they are outside text: bounded (a JVM's command line
@@ -10,6 +10,28 @@ import { outsideOrNull } from '@/lib/text/outside';
  */
 const PROCESS_NAME_MAX_CHARS = 200;
 const COMMAND_MAX_CHARS = 2000;
+const EXECUTABLE_MAX_CHARS = 1000;
+
+/**
+ * Each word bounded as `command` is, and the words kept only up to the same total: a word past the cap is
+ * replaced by the cut note, so whoever reads the argv can tell it is not the whole command line.
+ */
+function cappedArgv(argv: readonly string[] | null | undefined): string[] | null {
+  if (!argv) return null;
+  const out: string[] = [];
+  let total = 0;
+  for (const [i, word] of argv.entries()) {
+    const room = COMMAND_MAX_CHARS - total;
+    if (room <= 0) {
+      out.push(`… (cut: ${argv.length - i} more words)`);
+      break;
+    }
+    const kept = outsideText(word, room);
+    out.push(kept);
+    total += Math.min(word.length, room) + 1;
+  }
+  return out;
+}
 
 /**
  * Findings mention a process by its bare name ("node (pid 42)"), so a name must not carry the backticks
@@ -39,6 +61,8 @@ export function toListener(row: SocketRow, owner: Partial<ProcessInfo> | undefin
     pid: row.pid,
     process: processName(owner?.name),
     command: outsideOrNull(owner?.command, COMMAND_MAX_CHARS),
+    argv: cappedArgv(owner?.argv),
+    executable: outsideOrNull(owner?.executable, EXECUTABLE_MAX_CHARS),
     user: owner?.user ?? null,
     uid: owner?.uid ?? null,
     startedAt: owner?.startedAt ?? null,

@@ -15,6 +15,13 @@ export interface Listener {
   process: string | null;
   /** Full command line, arguments joined by spaces. */
   command: string | null;
+  /**
+   * The same command line as its words, when the OS gives them apart (Linux /proc/<pid>/cmdline); null on
+   * macOS and Windows, where `command` is the only form. Capped like `command`.
+   */
+  argv: string[] | null;
+  /** Path of the running binary when cheap to read (Linux /proc/<pid>/exe); null otherwise. */
+  executable: string | null;
   user: string | null;
   uid: number | null;
   /** ISO time the owning process started. */

@@ -38,6 +38,9 @@ export function parseWin32Processes(csv: string): Map<number, ProcessInfo> {
       name: row[nameAt!] || null,
       // Null for other users' elevated processes when we are not elevated ourselves.
       command: row[commandAt!]?.trim() || null,
+      // A Windows CommandLine is one string; lib/stacks splits it where it needs words.
+      argv: null,
+      executable: null,
       uid: null,
       // The owner needs a per-process WMI call (GetOwner) that costs seconds; left unknown on purpose.
       user: null,
