@@ -79,7 +79,16 @@ describe('GET /api/listeners', () => {
     );
   });
 
-  test.each(['?port=0', '?port=70000', '?port=abc', '?port=1.5'])('%s → 400', async (q) => {
+  test.each([
+    '?port=0',
+    '?port=70000',
+    '?port=abc',
+    '?port=1.5',
+    '?port=1e3',
+    '?port=0x50',
+    '?port=%2080',
+    '?port=',
+  ])('%s → 400', async (q) => {
     expect((await listenersGET(req(`/api/listeners${q}`))).status).toBe(400);
   });
 });

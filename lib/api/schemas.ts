@@ -1,10 +1,20 @@
 import { z } from 'zod';
 
-export const portParam = z.coerce
-  .number({ message: 'port must be a number' })
-  .int('port must be a whole number')
-  .min(1, 'port must be between 1 and 65535')
-  .max(65535, 'port must be between 1 and 65535');
+/**
+ * A port from the query string: decimal digits only. `Number()` would also take '1e3', '0x50', ' 80' or '' —
+ * a port is never written that way, so those are bad input, not 1000 and 80.
+ */
+export const portParam = z
+  .string({ message: 'port must be a number' })
+  .regex(/^\d{1,5}$/, 'port must be written in decimal digits, like 3000')
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(1, 'port must be between 1 and 65535')
+      .max(65535, 'port must be between 1 and 65535'),
+  );
 
 export const targetParam = z
   .string({ message: 'target is required, e.g. ?target=localhost:3000' })
