@@ -128,7 +128,7 @@ test('a TLS server asked without https:// is tls-expected', async () => {
 test('an SSH banner is not-http, guessed as SSH', async () => {
   const s = await startTcpServer((sock) => sock.write('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n'));
   const d = await run(`127.0.0.1:${s.port}`);
-  expect(finding(d, 'not-http').title).toBe(`127.0.0.1:${s.port} is a SSH server, not a web page`);
+  expect(finding(d, 'not-http').title).toBe(`127.0.0.1:${s.port} is an SSH server, not a web page`);
 });
 
 test('a server that accepts and never answers is no-response, within the probe deadline', async () => {

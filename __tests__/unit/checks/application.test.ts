@@ -68,7 +68,7 @@ describe('what answered', () => {
   test('an SSH banner is not-http with an ssh command', () => {
     const d = serving({ kind: 'banner', protocol: 'SSH', banner: 'SSH-2.0-OpenSSH_9.2p1' });
     const f = find(d, 'not-http')!;
-    expect(f.title).toBe('127.0.0.1:3000 is a SSH server, not a web page');
+    expect(f.title).toBe('127.0.0.1:3000 is an SSH server, not a web page');
     expect(f.fixes[0]!.command).toBe('ssh -p 3000 127.0.0.1');
   });
 

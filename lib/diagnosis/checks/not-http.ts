@@ -27,6 +27,10 @@ const SPEAKS: Record<string, string> = {
  * server we recognised is healthy, only not a web page, so that is a result ('ok'), not a problem; an
  * answer we cannot place stays a warning.
  */
+/** "an SSH server", "a Redis server": the article follows how the name is read aloud (SSH is "ess-ess-aitch"). */
+const SPOKEN_WITH_AN = new Set(['SSH', 'SMTP', 'FTP', 'IMAP', 'LDAP', 'MQTT', 'NNTP', 'RTSP', 'SFTP']);
+const withArticle = (protocol: string) => `${SPOKEN_WITH_AN.has(protocol) ? 'an' : 'a'} ${protocol}`;
+
 export const notHttp = defineCheck({ 'not-http': 220 }, (facts) => {
   const app = application(facts);
   if (!app || app.kind !== 'banner') return [];
@@ -39,11 +43,11 @@ export const notHttp = defineCheck({ 'not-http': 220 }, (facts) => {
       severity: protocol ? 'ok' : 'warning',
       step: 'open',
       title: protocol
-        ? `${facts.target.display} is a ${protocol} server, not a web page`
+        ? `${facts.target.display} is ${withArticle(protocol)} server, not a web page`
         : `${facts.target.display} answers, but not in HTTP`,
       detail: protocol
         ? `This is ${protocol}: it speaks ${SPEAKS[protocol] ?? protocol}, not HTTP (${answered}). ` +
-          `A browser cannot show it; use ${client ? 'its client' : `a ${protocol} client`}, or check that your web app is not on another port.`
+          `A browser cannot show it; use ${client ? 'its client' : `${withArticle(protocol)} client`}, or check that your web app is not on another port.`
         : `${answered}. A browser cannot show it; use a matching client, or check that your web app is not on another port.`,
       fixes: client ?? [],
       lesson: 'http',
