@@ -146,7 +146,7 @@ async function viaTls(ctx: Context): Promise<Outcome | string> {
   const opened = await openTls({ ...ctx, ms, holdCap: HOLD_CAP, serverName: ctx.serverName });
   if (!opened.ok) return `${opened.errorCode}: ${opened.message}`;
   const { socket, reader } = opened;
-  const tls = describeTls(socket);
+  const tls = describeTls(socket, ctx.serverName);
   const sentAt = await askHttp(ctx, socket, reader);
   const http = httpAnswerFrom(reader, sentAt);
   if (http) return outcome('https', { protocol: 'HTTPS', http, tls });

@@ -37,6 +37,19 @@ export interface TlsAnswer {
   validTo: string | null;
   /** Why the certificate is not trusted (self-signed is normal for local servers). */
   authorizationError: string | null;
+  /*
+   * The fields below are optional so facts recorded before certificates were described still read.
+   */
+  /** ISO 8601, like validTo. */
+  validFrom?: string | null;
+  /** The subjectAltName entries as "DNS:localhost", "IP Address:127.0.0.1" (capped, at most a few). */
+  altNames?: string[];
+  /** Issuer equals subject: nobody but the server itself vouches for it. */
+  selfSigned?: boolean;
+  /** The host the person typed, checked against the certificate's names. */
+  checkedHost?: string;
+  /** Why the certificate does not name checkedHost (tls.checkServerIdentity's reason), null when it does. */
+  nameMismatch?: string | null;
 }
 
 /**

@@ -32,6 +32,7 @@ import { timeWaitBuildup } from './time-wait-buildup';
 import { timeout } from './timeout';
 import { tlsExpected } from './tls-expected';
 import { tlsNotOffered } from './tls-not-offered';
+import { tlsUntrusted } from './tls-untrusted';
 import { udpOnly } from './udp-only';
 import { unlistedListener } from './unlisted-listener';
 import { unreachable } from './unreachable';
@@ -69,6 +70,7 @@ export const CHECKS = [
   noResponse,
   tlsNotOffered,
   tlsExpected,
+  tlsUntrusted,
   httpError,
   notHttp,
   httpOk,
