@@ -10,15 +10,9 @@ import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
+import { proxyConfigFact } from '@/lib/diagnosis/facts-proxy';
 import { timedFact } from '@/lib/diagnosis/timed';
-import type {
-  Fact,
-  Facts,
-  Intent,
-  PortFacts,
-  Probes,
-  Resolution,
-} from '@/lib/diagnosis/types';
+import type { Fact, Facts, Intent, PortFacts, Probes, Resolution } from '@/lib/diagnosis/types';
 import type { Target } from '@/lib/target';
 
 export interface GatherOptions {
@@ -90,6 +84,7 @@ export async function gatherFacts(
   const portP = portRangesFact(target.port);
   // These need the listener table, so they start as soon as it is read, still alongside the probes.
   const containersP = listenersP.then((l) => gatherContainerFacts(target.port, l));
+  const proxyP = listenersP.then((l) => proxyConfigFact(l, target.port));
   const freePortP = Promise.all([listenersP, portP]).then(([l, port]) =>
     intent === 'start' && l.status === 'ok' && l.value.listeners.some((x) => x.protocol === 'tcp')
       ? timedFact('a nearby port proven free by binding it', 3000, async () => {
@@ -101,7 +96,7 @@ export async function gatherFacts(
         })
       : null,
   );
-  const [listeners, probes, port, connections, firewall, freePort, containers, platformValues] =
+  const [listeners, probes, port, connections, firewall, freePort, containers, platformValues, proxy] =
     await Promise.all([
       listenersP,
       timedFact(
@@ -121,6 +116,7 @@ export async function gatherFacts(
       freePortP,
       containersP,
       platformFacts,
+      proxyP,
     ]);
   return {
     target,
@@ -137,5 +133,6 @@ export async function gatherFacts(
     freePort,
     ...platformValues,
     ...containers,
+    ...(proxy ? { proxyConfig: proxy } : {}),
   };
 }

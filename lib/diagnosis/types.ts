@@ -10,6 +10,7 @@ import type { ExcludedPortRange } from '@/lib/host/win32/excluded-ports';
 import type { WslInfo } from '@/lib/host/linux/wsl';
 import type { Script, Shell } from '@/lib/shell/script';
 import type { FindingId } from '@/lib/diagnosis/checks';
+import type { ProxyConfig } from '@/lib/diagnosis/check-helpers/proxy-upstream';
 
 export type { FindingId };
 
@@ -102,6 +103,8 @@ export interface Facts {
   wsl?: Fact<WslInfo>;
   /** Linux, when a TCP holder of the port has no readable owner: docker-proxy processes publishing it. */
   containerProxies?: Fact<ContainerProxy[]>;
+  /** When nginx holds the port: the upstreams its config's proxy_pass lines name, and who listens there. */
+  proxyConfig?: Fact<ProxyConfig>;
   /** Windows: TCP port ranges excluded from binding (Hyper-V/WinNAT reservations, administered ranges). */
   excludedPorts?: Fact<ExcludedPortRange[]>;
 }
