@@ -97,4 +97,17 @@ describe('fixes name the listener’s own program', () => {
     expect(cmds.some((c) => c.startsWith('python3 manage.py runserver'))).toBe(false);
     expect(find(d, 'wildcard-exposed').detail).toContain('does not recognise');
   });
+  test('an unknown program with a long command line (a node -e script) is quoted only as far as it names the program', () => {
+    const script = `node -e ${'const x = 1; '.repeat(100)}`;
+    const d = runChecks(
+      makeFacts({
+        target: '127.0.0.1:3000',
+        listeners: [listener('::1', 3000, { process: 'node', command: script })],
+      }),
+    );
+    const detail = find(d, 'family-mismatch').detail;
+    expect(detail).toContain('It was started as “node -e const x = 1;');
+    expect(detail).toMatch(/… \(cut: \d+ more characters\)”/);
+    expect(detail.length).toBeLessThan(script.length);
+  });
 });

@@ -11,7 +11,10 @@ import { hostPort } from '@/lib/net';
 import { UnquotableError } from '@/lib/shell/quote';
 import { cmd, env, op, type Part } from '@/lib/shell/script';
 import { rebindAdvice, type Invocation, type Match, type RebindTarget } from '@/lib/stacks';
-import { quoteOutside } from '@/lib/text/outside';
+import { capOutside, quoteOutside } from '@/lib/text/outside';
+
+// The whole command line is in the listener table; a sentence quotes enough of it to name the program.
+const QUOTED_COMMAND_MAX = 160;
 
 export interface RebindFixes {
   /** The recognised program, or null when the generic list was given. */
@@ -66,7 +69,7 @@ export function rebindFixes(
       match: null,
       fixes: generic ?? startFixes(to.host, to.port).map((f) => ({ ...f, label: label(f.label) })),
       detail: line
-        ? `It was started as ${quoteOutside(line)}, which Localhost Doctor does not recognise: start that program on ${where} in its own way; the usual commands for common stacks are below.`
+        ? `It was started as ${quoteOutside(capOutside(line, QUOTED_COMMAND_MAX))}, which Localhost Doctor does not recognise: start that program on ${where} in its own way; the usual commands for common stacks are below.`
         : '',
     };
   }
