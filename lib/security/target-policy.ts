@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { isLoopbackAddress, isLoopbackName } from '@/lib/net';
+import { isLoopbackAddress, isLoopbackName, unmapIPv4 } from '@/lib/net';
 
 export type PolicyDecision =
   { allowed: true } | { allowed: false; code: 'target-not-allowed'; message: string };
@@ -34,12 +34,14 @@ export function parseAllowTargets(value: string | undefined): AllowedRange[] {
   return out;
 }
 
+/**
+ * The address as the range check should see it: an IPv4-mapped IPv6 address is its IPv4 address. Unmapping goes
+ * through lib/net, because ipaddr.js alone also reads IPv4-compatible `::10.0.0.1` as mapped: that is an IPv6
+ * address, and must not pass as 10.0.0.1 inside an opted-in 10.0.0.0/8.
+ */
 function normalise(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  if (!ipaddr.isValid(address)) return null;
-  const parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    return (parsed as ipaddr.IPv6).toIPv4Address();
-  return parsed;
+  const unmapped = unmapIPv4(address);
+  return ipaddr.isValid(unmapped) ? ipaddr.parse(unmapped) : null;
 }
 
 /** Loopback always; anything else only inside an opted-in range (link-local only when listed as such). */

@@ -31,6 +31,12 @@ describe('target policy', () => {
     expect(isAddressAllowed('169.254.169.254', parseAllowTargets('169.254.0.0/16'))).toBe(true);
   });
 
+  test('an IPv4-mapped address counts as its IPv4 address, an IPv4-compatible one does not', () => {
+    const allow = parseAllowTargets('10.0.0.0/8');
+    expect(isAddressAllowed('::ffff:10.0.0.1', allow)).toBe(true);
+    expect(isAddressAllowed('::10.0.0.1', allow)).toBe(false);
+  });
+
   test('a name is allowed only when every address it resolves to is loopback', () => {
     expect(checkTargetAddresses('dev.test', ['127.0.0.1', '::1'], [])).toEqual({ allowed: true });
     const r = checkTargetAddresses('evil.test', ['127.0.0.1', '10.0.0.1'], []);
