@@ -23,8 +23,20 @@ function TlsRows({ tls }: { tls: TlsAnswer }) {
         </Row>
       ) : null}
       {tls.subject ? <Row label="Certificate for">{tls.subject}</Row> : null}
-      {tls.issuer ? <Row label="Issued by">{tls.issuer}</Row> : null}
+      {tls.altNames ? (
+        <Row label="Names it lists">
+          {tls.altNames.length > 0 ? tls.altNames.join(', ') : 'none (no subjectAltName)'}
+        </Row>
+      ) : null}
+      {tls.issuer ? (
+        <Row label="Issued by">
+          {tls.issuer}
+          {tls.selfSigned ? ' (itself: self-signed)' : ''}
+        </Row>
+      ) : null}
+      {tls.validFrom ? <Row label="Valid from">{tls.validFrom}</Row> : null}
       {tls.validTo ? <Row label="Valid until">{tls.validTo}</Row> : null}
+      {tls.nameMismatch ? <Row label="Name check">{tls.nameMismatch}</Row> : null}
       {tls.authorizationError ? <Row label="Not trusted because">{tls.authorizationError}</Row> : null}
     </>
   );

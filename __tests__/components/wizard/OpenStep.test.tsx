@@ -151,6 +151,31 @@ describe('OpenStep', () => {
     expect(screen.getByText('SSH-2.0-OpenSSH_9.2')).toBeInTheDocument();
   });
 
+  it('shows the certificate: the names it lists, who issued it, its validity and why the typed name fails', () => {
+    const d: Diagnosis = httpOkDiagnosis();
+    if (d.facts.probes.status !== 'ok' || !d.facts.probes.value.application) throw new Error('fixture');
+    d.facts.probes.value.application.tls = {
+      protocol: 'TLSv1.3',
+      cipher: 'TLS_AES_256_GCM_SHA384',
+      subject: 'localhost',
+      issuer: 'localhost',
+      validFrom: '2026-12-01T00:00:00.000Z',
+      validTo: '2026-12-02T00:00:00.000Z',
+      authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      altNames: [],
+      selfSigned: true,
+      checkedHost: '127.0.0.1',
+      nameMismatch: "IP: 127.0.0.1 is not in the cert's list: ",
+    };
+    renderWithProviders(<OpenStep diagnosis={d} />);
+    expect(screen.getByText('none (no subjectAltName)')).toBeInTheDocument();
+    expect(screen.getByText('Issued by').nextSibling).toHaveTextContent('localhost (itself: self-signed)');
+    expect(screen.getByText('Valid from').nextSibling).toHaveTextContent('2026-12-01T00:00:00.000Z');
+    expect(screen.getByText('Name check').nextSibling).toHaveTextContent(
+      "IP: 127.0.0.1 is not in the cert's list",
+    );
+  });
+
   it('says plainly when the probe itself could not run', () => {
     const d = noListenerDiagnosis();
     d.facts.probes = {
