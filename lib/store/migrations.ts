@@ -89,6 +89,18 @@ export function schemaVersion(db: Database.Database): number {
 }
 
 /**
+ * A step's statements, one prepared statement each: a statement ends at a ';' that ends its line, so a step
+ * must not put ';' at the end of a line inside a string literal (none does). Prepared statements rather than
+ * better-sqlite3's multi-statement runner keep every statement a single, checked unit.
+ */
+export function statementsOf(step: string): string[] {
+  return step
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
  * Brings the schema up to date. BEGIN IMMEDIATE takes the write lock before user_version is read, so two
  * instances starting together cannot both run a step: the second waits (busy_timeout), then sees it done.
  */
@@ -96,7 +108,8 @@ export function migrate(db: Database.Database, migrations: readonly string[] = M
   const step = db.transaction(() => {
     const version = schemaVersion(db);
     if (version > migrations.length) throw new SchemaTooNewError(version, migrations.length);
-    for (let v = version; v < migrations.length; v++) db.exec(migrations[v]!);
+    for (let v = version; v < migrations.length; v++)
+      for (const statement of statementsOf(migrations[v]!)) db.prepare(statement).run();
     db.pragma(`user_version = ${migrations.length}`);
     return migrations.length;
   });

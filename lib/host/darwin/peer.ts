@@ -5,7 +5,7 @@ import { sameAddress, type ConnectionEnds, type LocalPeer } from '@/lib/host/pee
 
 /** 'a.b.c.d:port' or '[v6]:port' (lsof -nP spelling) → address and port. */
 function splitEndpoint(text: string): [string, number] | null {
-  const m = /^\[?([^\]]*?)\]?:(\d+)$/.exec(text);
+  const m = text.match(/^\[?([^\]]*?)\]?:(\d+)$/);
   return m ? [m[1]!, Number(m[2])] : null;
 }
 

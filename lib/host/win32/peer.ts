@@ -5,7 +5,7 @@ import { familyOf } from '@/lib/net';
 import { sameAddress, type ConnectionEnds, type LocalPeer } from '@/lib/host/peer/types';
 
 function splitEndpoint(text: string): [string, number] | null {
-  const m = /^\[?([^\]]*?)(?:%\d+)?\]?:(\d+)$/.exec(text);
+  const m = text.match(/^\[?([^\]]*?)(?:%\d+)?\]?:(\d+)$/);
   return m ? [m[1]!, Number(m[2])] : null;
 }
 
