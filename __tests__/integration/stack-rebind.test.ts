@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '@/lib/diagnosis';
@@ -13,6 +12,7 @@ import type { Diagnosis, Finding } from '@/lib/diagnosis/types';
 import { cleanupAll, closedPort } from '@/__tests__/support/servers';
 import { createNamespace, canUseNetns, firstLine } from '@/__tests__/support/netns';
 import { requireOrSkip } from '@/__tests__/support/requirements';
+import { untilAccepting } from '@/__tests__/support/real-servers';
 
 jest.setTimeout(90_000);
 
@@ -56,23 +56,6 @@ function start(cmd: string, args: string[], cwd?: string): ChildProcess {
   return child;
 }
 
-/** Resolves once 127.0.0.1:port accepts a connection (the server finished starting). */
-async function accepting(port: number, child: ChildProcess, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  let err = '';
-  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${err}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect({ host: '127.0.0.1', port }, () => (s.end(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`nothing accepted on ${port} within ${ms} ms: ${err}`);
-}
-
 async function portTaken(port: number): Promise<{ finding: Finding; free: number }> {
   const r = await diagnose(`127.0.0.1:${port}`, { timeouts: FAST, intent: 'start' });
   if (!r.ok) throw new Error(r.error.message);
@@ -95,7 +78,7 @@ test('port-taken by Django runserver: its own manage.py command on the free port
   expect(made.stderr).toBe('');
   const port = await closedPort();
   const server = start(djangoPython!, ['manage.py', 'runserver', `127.0.0.1:${port}`, '--noreload'], dir);
-  await accepting(port, server);
+  await untilAccepting(port, server);
   const { finding, free } = await portTaken(port);
   // argv[0] is the interpreter as exec'd (a pyenv shim execs its real python3 by full path).
   const own = commands(finding).find((c) => /manage\.py runserver/.test(c));
@@ -111,7 +94,7 @@ test('port-taken by python -m http.server: its own command on the free port, bou
   if (!requireOrSkip(spawnSync(PYTHON, ['--version']).status === 0, 'python3')) return;
   const port = await closedPort();
   const server = start(PYTHON, ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], tempDir());
-  await accepting(port, server);
+  await untilAccepting(port, server);
   const { finding, free } = await portTaken(port);
   expect(commands(finding)).toContain(`${PYTHON} -m http.server ${free} --bind 127.0.0.1`);
   expect(commands(finding)).not.toContain(`PORT=${free}`);
@@ -131,7 +114,7 @@ test('port-taken by nginx: the listen line, the -c file it was started with, and
       `events {}\nhttp { access_log off; ${temp}\n  server { listen 127.0.0.1:${port}; return 200 "ok"; } }\n`,
   );
   const server = start(NGINX, ['-e', join(dir, 'error.log'), '-c', conf, '-g', 'daemon off;']);
-  await accepting(port, server);
+  await untilAccepting(port, server);
   const { finding, free } = await portTaken(port);
   const edit = finding.fixes.find((f) => f.shell === 'code')!;
   expect(edit.command).toBe(`listen 127.0.0.1:${free};`);

@@ -40,6 +40,23 @@ export async function stopRealServers(): Promise<void> {
   );
 }
 
+/** Resolves once 127.0.0.1:port accepts a connection (the server finished starting), or throws with its stderr. */
+export async function untilAccepting(port: number, child: ChildProcess, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  let err = '';
+  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${err}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => (s.end(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`nothing accepted on ${port} within ${ms} ms: ${err}`);
+}
+
 /** Resolves once `port` accepts on 127.0.0.1, by watching the server's own output for `ready`. */
 function untilReady(child: ChildProcess, ready: RegExp, what: string, ms = 20000): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -5,13 +5,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '@/lib/diagnosis';
 import type { Diagnosis, Finding } from '@/lib/diagnosis/types';
 import { cleanupAll, closedPort } from '@/__tests__/support/servers';
 import { requireOrSkip } from '@/__tests__/support/requirements';
+import { untilAccepting } from '@/__tests__/support/real-servers';
 
 jest.setTimeout(60_000);
 
@@ -36,23 +36,6 @@ function start(cmd: string, args: string[]): ChildProcess {
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(child);
   return child;
-}
-
-/** Resolves once 127.0.0.1:port accepts a connection (the server finished starting). */
-async function accepting(port: number, child: ChildProcess, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  let err = '';
-  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${err}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect({ host: '127.0.0.1', port }, () => (s.end(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`nothing accepted on ${port} within ${ms} ms: ${err}`);
 }
 
 async function httpError(port: number): Promise<Finding> {
@@ -89,7 +72,7 @@ test('nginx 502 in front of a port where nothing listens: the detail names the u
     '-g',
     `daemon off; pid ${join(dir, 'nginx.pid')};`,
   ]);
-  await accepting(port, server);
+  await untilAccepting(port, server);
   const f = await httpError(port);
   expect(f.title).toBe(`127.0.0.1:${port} answers HTTP 502 \u201cBad Gateway\u201d`);
   expect(f.detail).toContain('nginx itself is running and answered, but the program behind it failed');
@@ -117,7 +100,7 @@ test('a Python server’s 500 page: its title is quoted in the detail', async ()
     "http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()",
   ].join('\n');
   const server = start(PYTHON, ['-c', script, String(port)]);
-  await accepting(port, server);
+  await untilAccepting(port, server);
   const f = await httpError(port);
   expect(f.detail).toContain(`answered 500 \u201cInternal Server Error\u201d (server \u201cBaseHTTP/`);
   expect(f.detail).toContain('\u2014 its page says \u201cRuntimeError at /boom/\u201d.');
