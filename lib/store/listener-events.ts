@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Family } from '@/lib/net';
 import { toIso, toMs } from './times';
 
 export type ListenerEventKind = 'opened' | 'closed' | 'owner-changed';
@@ -10,7 +11,7 @@ export interface ListenerEvent {
   protocol: 'tcp' | 'udp';
   address: string;
   port: number;
-  family: 'IPv4' | 'IPv6';
+  family: Family;
   pid: number | null;
   process: string | null;
   command: string | null;
@@ -23,21 +24,8 @@ export interface StoredListenerEvent extends ListenerEvent {
   id: number;
 }
 
-interface Row {
-  id: number;
-  at: number;
-  kind: ListenerEventKind;
-  protocol: 'tcp' | 'udp';
-  address: string;
-  port: number;
-  family: 'IPv4' | 'IPv6';
-  pid: number | null;
-  process: string | null;
-  command: string | null;
-  cwd: string | null;
-  user: string | null;
-  started_at: string | null;
-}
+/** The table's row: the event with SQLite's own types for its times. */
+type Row = Omit<StoredListenerEvent, 'at' | 'startedAt'> & { at: number; started_at: string | null };
 
 /** Writes the events in one transaction (all or none) and returns their ids in order. */
 export function recordListenerEvents(db: Database.Database, events: readonly ListenerEvent[]): number[] {
