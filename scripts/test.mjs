@@ -2,6 +2,8 @@
 // running app, and the browser tests. As root with `ip netns`, every stage runs inside a fresh network
 // namespace that has only loopback: no test can send a packet off this machine, even if a check were wrong.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +28,12 @@ function netnsAvailable() {
   return spawnSync('ip', ['netns', 'list'], { stdio: 'ignore' }).status === 0;
 }
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// A safety net under every test's own temp DATA_DIR: nothing in the run can reach the user's real store.
+const dataDir = process.env.LD_TEST_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ld-test-data-'));
+process.on('exit', () => {
+  if (!process.env.LD_TEST_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+});
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, LD_TEST_DATA_DIR: dataDir };
 
 if (process.env.LD_IN_NETNS !== '1' && netnsAvailable()) {
   const ns = `ldtest-run-${process.pid}`;

@@ -1,7 +1,9 @@
 // The real app, started the way a newcomer starts it (`npm start` = tsx scripts/start.ts), on a port proven
 // free by binding. Needs a production build (npm test builds before this stage). Stopped by pid.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..');
@@ -11,6 +13,8 @@ export interface RunningApp {
   url: string;
   port: number;
   pid: number;
+  /** The app's own store directory: a fresh temp dir unless the test passed DATA_DIR. */
+  dataDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -58,7 +62,10 @@ export async function startApp(
   timeoutMs = 60_000,
 ): Promise<RunningApp> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const { child, output } = startScript({ PORT: String(port), ...env });
+  // Every app under test writes its history to its own directory, never the user's real data directory.
+  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'ld-app-data-')) : null;
+  const dataDir = env.DATA_DIR ?? ownDataDir!;
+  const { child, output } = startScript({ PORT: String(port), ...env, DATA_DIR: dataDir });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`app did not start in ${timeoutMs} ms:\n${output()}`)),
@@ -77,7 +84,17 @@ export async function startApp(
       reject(new Error(`app exited (${code}) before serving:\n${output()}`));
     });
   });
-  return { url, port: Number(new URL(url).port), pid: child.pid!, output, stop: () => stopChild(child) };
+  return {
+    url,
+    port: Number(new URL(url).port),
+    pid: child.pid!,
+    dataDir,
+    output,
+    stop: async () => {
+      await stopChild(child);
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface RawResponse {
