@@ -11,6 +11,18 @@ export function errorResponse(status: number, code: string, message: string): Ne
   );
 }
 
+/**
+ * A write the history store cannot take now (read-only or full disk, a damaged file being replaced): the
+ * reason, as a 409 the page can show, because nothing about a paused store may surface as a 5xx.
+ */
+export function storeUnavailableResponse(reason: string): NextResponse {
+  return errorResponse(
+    409,
+    'history-unavailable',
+    `The history store under DATA_DIR is paused (${reason}); nothing was saved. It retries on its own.`,
+  );
+}
+
 export function jsonResponse(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }

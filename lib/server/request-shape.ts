@@ -26,13 +26,31 @@ export function isApi(path: string | null): boolean {
   return p === '/api' || p.startsWith('/api/');
 }
 
+const READ = ['GET', 'HEAD'] as const;
+
 /**
- * The methods a path answers: the one write (stopping a process) is POST; every other API route and every
- * page or asset is GET/HEAD. OPTIONS goes on everywhere, so the proxy's guard still answers another site's
+ * The routes that take more than GET/HEAD, each with every method it answers. A path not listed is a page,
+ * an asset or a read-only API route. Add a route here when it takes a write, or the server answers it 405.
+ */
+const ROUTE_METHODS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^\/api\/processes\/[^/]+\/stop$/, ['POST']],
+  [/^\/api\/watches$/, [...READ, 'POST']],
+  [/^\/api\/watches\/[^/]+$/, [...READ, 'DELETE']],
+  [/^\/api\/sessions$/, [...READ, 'POST']],
+  [/^\/api\/sessions\/[^/]+$/, [...READ, 'DELETE']],
+  // A session's timeline and its recordings: diagnoses, notes, actions, copied fixes, guide progress, record.
+  [/^\/api\/sessions\/[^/]+\/[a-z-]+(?:\/[^/]+\/[a-z-]+)?$/, [...READ, 'POST']],
+  [/^\/api\/reports\/import$/, ['POST']],
+  [/^\/api\/labs\/[^/]+\/start$/, ['POST']],
+  [/^\/api\/labs\/runs\/[^/]+\/[a-z-]+$/, ['POST']],
+];
+
+/**
+ * The methods a path answers. OPTIONS goes on everywhere, so the proxy's guard still answers another site's
  * preflight with its 403 and Next answers the rest.
  */
 export function allowedMethods(path: string): readonly string[] {
-  return /^\/api\/processes\/[^/]+\/stop\/?$/.test(path.replace(/\/{2,}/g, '/'))
-    ? ['POST', 'OPTIONS']
-    : ['GET', 'HEAD', 'OPTIONS'];
+  const p = path.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+  const route = ROUTE_METHODS.find(([pattern]) => pattern.test(p));
+  return [...(route ? route[1] : READ), 'OPTIONS'];
 }

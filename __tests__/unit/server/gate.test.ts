@@ -43,6 +43,11 @@ test('paths that do not decode, and the methods each path answers', () => {
   expect(allowedMethods('/api/processes/12/stop')).toEqual(['POST', 'OPTIONS']);
   expect(allowedMethods('/api/listeners')).toEqual(['GET', 'HEAD', 'OPTIONS']);
   expect(allowedMethods('/')).not.toContain('POST');
+  expect(allowedMethods('/api/watches')).toEqual(['GET', 'HEAD', 'POST', 'OPTIONS']);
+  expect(allowedMethods('/api/watches/abc')).toContain('DELETE');
+  expect(allowedMethods('/api/listeners')).not.toContain('DELETE');
+  expect(allowedMethods('/api/labs/runs/r1/check')).toEqual(['POST', 'OPTIONS']);
+  expect(allowedMethods('/api/sessions/s1/notes')).toContain('POST');
 });
 
 test('the rate limiter keys on the peer the gate set, and RATE_LIMITS is validated', () => {
