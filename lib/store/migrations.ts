@@ -69,6 +69,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX lab_progress_lab ON lab_progress (lab_id, started_at);
   `,
+  // 2: which pids held a target when it was last diagnosed (the `restarted` finding), and per watch sample the
+  // target port's connections by state (the Monitor chart) and why a down sample was down.
+  `
+  CREATE TABLE target_observations (
+    target TEXT PRIMARY KEY,
+    at INTEGER NOT NULL,
+    pids TEXT NOT NULL CHECK (json_valid(pids))
+  );
+  ALTER TABLE watch_samples ADD COLUMN connections TEXT CHECK (connections IS NULL OR json_valid(connections));
+  ALTER TABLE watch_samples ADD COLUMN error TEXT;
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DB_FILE_NAME, openStore } from '@/lib/store/open-store';
+import { MIGRATIONS } from '@/lib/store/migrations';
 import { listenerEvents, recordListenerEvents } from '@/lib/store/listener-events';
 import { memoryLog, removeTempDataDirs, sampleEvent, tempDataDir } from './store-support';
 
@@ -88,7 +89,7 @@ it('a real database whose data pages were overwritten fails integrity_check and 
   const damaged = readFileSync(file);
   // Proof that this is the integrity_check path: the header still reads, so SQLite opens the file happily.
   const raw = new Database(file);
-  expect(raw.pragma('user_version', { simple: true })).toBe(1);
+  expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
   expect(raw.pragma('integrity_check', { simple: true })).not.toBe('ok');
   raw.close();
   expectSetAsideAndFresh(dataDir, damaged);

@@ -30,6 +30,7 @@ it('a missing DATA_DIR is created with a WAL database at the latest schema versi
     'listener_events',
     'session_entries',
     'sessions',
+    'target_observations',
     'watch_samples',
     'watches',
   ]);
