@@ -6,6 +6,7 @@ import { getJson, postJson } from '@/components/data/api';
 import { CommandBlock } from '@/components/ui/CommandBlock';
 import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { diagnoseHref } from '@/components/ui/hrefs';
+import { RichText } from '@/components/ui/RichText';
 import { LabDiagnosis, type LabDiagnosisResult } from './LabDiagnosis';
 
 interface Choice {
@@ -185,7 +186,7 @@ export function LabRunner({ labId, choices }: { labId: string; choices: Choice[]
         </div>
         {answer ? (
           <p role="status" data-correct={answer.correct}>
-            {answer.explanation}
+            <RichText text={answer.explanation} />
           </p>
         ) : null}
       </section>
@@ -194,7 +195,9 @@ export function LabRunner({ labId, choices }: { labId: string; choices: Choice[]
         <h2 className="text-xl font-semibold">Hints</h2>
         <ol className="grid list-decimal gap-1 pl-5">
           {hints.map((h) => (
-            <li key={h}>{h}</li>
+            <li key={h}>
+              <RichText text={h} />
+            </li>
           ))}
         </ol>
       </section>
@@ -242,10 +245,14 @@ export function LabRunner({ labId, choices }: { labId: string; choices: Choice[]
           check.solved ? (
             <div role="status" className="grid gap-1">
               <h3 className="text-lg font-semibold text-emerald-800 dark:text-emerald-300">Solved</h3>
-              <p>{check.hint}</p>
+              <p>
+                <RichText text={check.hint} />
+              </p>
             </div>
           ) : (
-            <p role="status">{check.hint}</p>
+            <p role="status">
+              <RichText text={check.hint} />
+            </p>
           )
         ) : null}
       </section>

@@ -19,10 +19,14 @@ export interface CheckOutcome {
   unsaved?: string;
 }
 
-/** The next hint after `n` wrong answers or failed checks: more specific each time, the last one repeated. */
-function hintAfter(run: ActiveRun, n: number): string {
+/**
+ * The next hint, after a wrong answer or a failed check: more specific each time, the last one repeated.
+ * The first hint is on the page from the start, so the first miss gives the second.
+ */
+function nextHint(run: ActiveRun): string {
   const { hints } = run.situation;
-  return hints[Math.min(n, hints.length - 1)] ?? '';
+  run.misses += 1;
+  return hints[Math.min(run.misses, hints.length - 1)] ?? '';
 }
 
 /** One answer to "what is wrong?": counted as an attempt; the explanation quotes the run's real facts. */
@@ -33,8 +37,7 @@ export function answerRun(runId: string, findingId: FindingId): AnswerOutcome | 
   const saved = getStore().write((db) => recordLabAttempt(db, { runId, solved: false }));
   const explanation = correct
     ? `Right: ${causeLabel(findingId).toLowerCase()}. ${run.situation.explanation}`
-    : `Not quite: “${causeLabel(findingId)}” does not fit what this run shows. ${hintAfter(run, run.answers)}`;
-  run.answers += 1;
+    : `Not quite: “${causeLabel(findingId)}” does not fit what this run shows. ${nextHint(run)}`;
   return { correct, explanation, ...(saved.ok ? {} : { unsaved: saved.reason }) };
 }
 
@@ -63,6 +66,6 @@ export async function checkRun(runId: string, candidate?: string): Promise<Check
   const saved = solved ? getStore().write((db) => markLabSolved(db, { runId })) : { ok: true as const };
   const hint = solved
     ? `Solved. The doctor now says: ${d.summary.headline}`
-    : `Not yet. The doctor says: ${d.summary.headline} ${hintAfter(run, run.answers)}`;
+    : `Not yet. The doctor says: ${d.summary.headline} ${nextHint(run)}`;
   return { solved, hint, ...(saved.ok ? {} : { unsaved: saved.reason }) };
 }

@@ -14,8 +14,8 @@ export interface ActiveRun {
   startedAt: string;
   situation: LabSituation;
   resources: RunResources;
-  /** Answers given so far in this run (the next wrong answer gets the next hint). */
-  answers: number;
+  /** Wrong answers and failed checks so far: each one reveals the next hint. */
+  misses: number;
   /** Why progress is not being saved (the store is paused), or null while it is. */
   unsaved: string | null;
 }
@@ -81,7 +81,7 @@ export async function startRun(labId: string): Promise<{ ok: true; run: ActiveRu
       lab,
       startedAt,
       ...set,
-      answers: 0,
+      misses: 0,
       unsaved: saved.ok ? null : saved.reason,
     };
     registry.runs.set(id, run);
@@ -115,7 +115,7 @@ export async function resetRun(runId: string): Promise<{ ok: true; run: ActiveRu
     await releaseResources(run.resources);
     const set = await setUp(run.lab);
     if ('ok' in set) return set;
-    const fresh: ActiveRun = { ...run, ...set, answers: 0 };
+    const fresh: ActiveRun = { ...run, ...set, misses: 0 };
     registry.runs.set(runId, fresh);
     return { ok: true, run: fresh };
   } finally {
