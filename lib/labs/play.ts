@@ -1,6 +1,6 @@
 import 'server-only';
 import type { FindingId } from '@/lib/diagnosis/checks';
-import type { Diagnosis } from '@/lib/diagnosis/types';
+import { hasFinding } from './findings';
 import { getStore, markLabSolved, recordLabAttempt } from '@/lib/store';
 import { causeLabel } from './choices';
 import { diagnoseInRun } from './diagnose-in-run';
@@ -41,8 +41,6 @@ export function answerRun(runId: string, findingId: FindingId): AnswerOutcome | 
   return { correct, explanation, ...(saved.ok ? {} : { unsaved: saved.reason }) };
 }
 
-const has = (d: Diagnosis, id: string) => d.findings.some((f) => f.id === id);
-
 /**
  * The lab's check of the learner's fix: the same diagnosis the wizard shows, of the lab's target (or of the
  * address the learner now uses, for a lab whose fix is a different address).
@@ -62,7 +60,9 @@ export async function checkRun(runId: string, candidate?: string): Promise<Check
   const result = await diagnoseInRun(run, target, situation.intent);
   if (!result.ok) return { ok: false, status: 409, code: result.error.code, message: result.error.message };
   const d = result.diagnosis;
-  const solved = situation.solved ? situation.solved(d) : !has(d, lab.teaches) && has(d, 'http-ok');
+  const solved = situation.solved
+    ? situation.solved(d)
+    : !hasFinding(d, lab.teaches) && hasFinding(d, 'http-ok');
   const saved = solved ? getStore().write((db) => markLabSolved(db, { runId })) : { ok: true as const };
   const hint = solved
     ? `Solved. The doctor now says: ${d.summary.headline}`

@@ -3,12 +3,11 @@ import { brokenApp } from './broken-app';
 import { crashedService } from './crashed-service';
 import { exposedDevServer } from './exposed-dev-server';
 import { firewallDrop, firewallReject } from './firewall-rule';
-import { ipv6Only } from './ipv6-only';
+import { ipv6Only, wrongLoopback } from './listens-elsewhere';
 import { movingPort } from './moving-port';
 import { portConflict } from './port-conflict';
 import { stuckService } from './stuck-service';
 import { tlsAsHttp } from './tls-as-http';
-import { wrongLoopback } from './wrong-loopback';
 
 /** Every lab, in the order /labs lists them: the causes a learner meets first come first. */
 export const LABS: readonly Lab[] = [

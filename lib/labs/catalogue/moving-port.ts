@@ -1,11 +1,11 @@
 import { hostPort } from '@/lib/net';
 import { parseTarget } from '@/lib/target';
+import { hasFinding } from '../findings';
 import { readEphemeralRange } from '@/lib/host/port-range';
 import { restartStep, writeFileStep } from '../fix-commands';
 import type { ServiceAddress } from '../processes';
 import type { Lab } from '../types';
 
-const has = (d: { findings: { id: string }[] }, id: string) => d.findings.some((f) => f.id === id);
 const SUGGESTED_FIXED_PORT = 18080;
 
 export const movingPort: Lab = {
@@ -59,8 +59,8 @@ export const movingPort: Lab = {
           latest !== undefined &&
           d.target.port === latest.port &&
           latest.port !== 0 &&
-          has(d, 'http-ok') &&
-          !has(d, 'ephemeral-port')
+          hasFinding(d, 'http-ok') &&
+          !hasFinding(d, 'ephemeral-port')
         );
       },
     };

@@ -1,9 +1,8 @@
 import { hostPort } from '@/lib/net';
 import { posixCommand } from '@/lib/shell/script';
+import { hasFinding } from '../findings';
 import { whoListensCommand } from '../fix-commands';
 import type { Lab } from '../types';
-
-const has = (d: { findings: { id: string }[] }, id: string) => d.findings.some((f) => f.id === id);
 
 export const portConflict: Lab = {
   id: 'port-conflict',
@@ -39,7 +38,7 @@ export const portConflict: Lab = {
           command: posixCommand(['kill', String(holder.pid)]),
         },
       ],
-      solved: (d) => has(d, 'port-free') && !has(d, 'port-taken'),
+      solved: (d) => hasFinding(d, 'port-free') && !hasFinding(d, 'port-taken'),
     };
   },
 };
