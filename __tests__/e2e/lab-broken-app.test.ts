@@ -65,3 +65,20 @@ test('the broken-app lab, from the HTTP lesson to solved', async () => {
   for (const p of (detail as { processes: { pid: number }[] }).processes)
     expect(goneFromProc(p.pid)).toBe(true);
 });
+
+test('/labs?set= shows just that sequence in order, with the solved lab’s progress', async () => {
+  if (!e2e.ready) return;
+  const { page, app } = e2e;
+  await page.goto(`${app.url}/labs?set=broken-app,firewall-drop,ipv6-only`);
+  const items = page.getByRole('list', { name: 'Labs' }).locator('li[data-lab]');
+  expect(await items.evaluateAll((li) => li.map((l) => l.getAttribute('data-lab')))).toEqual([
+    'broken-app',
+    'firewall-drop',
+    'ipv6-only',
+  ]);
+  expect(await items.nth(0).textContent()).toMatch(/Solved in \d+/);
+  expect(await items.nth(1).textContent()).toContain('Needs root');
+  expect(await items.nth(2).textContent()).toContain('Not tried yet');
+  await page.getByRole('link', { name: 'CSV' }).waitFor();
+  await screenshot(page, 'labs-sequence');
+});
