@@ -35,8 +35,12 @@ export function unknownRun(runId: string): LabFailure {
   return { ok: false, status: 404, code: 'unknown-run', message: `No lab run ${runId} is running.` };
 }
 
-async function setUp(lab: Lab): Promise<{ situation: LabSituation; resources: RunResources } | LabFailure> {
+async function setUp(
+  lab: Lab,
+  key: string,
+): Promise<{ situation: LabSituation; resources: RunResources } | LabFailure> {
   const { kit, resources } = createKit();
+  registry.settingUp.set(key, resources);
   try {
     return { situation: await lab.setup(kit), resources };
   } catch (err) {
@@ -69,25 +73,25 @@ export async function startRun(labId: string): Promise<{ ok: true; run: ActiveRu
       code: 'too-many-labs',
       message: `${MAX_CONCURRENT_RUNS} labs are running already: stop one before starting another.`,
     };
-  const saved = getStore().write((db) => startLabRun(db, { labId: lab.id }));
-  const id = saved.ok ? saved.value.runId : randomUUID();
-  const startedAt = saved.ok ? saved.value.startedAt : new Date().toISOString();
-  registry.busy.add(id);
+  // The cap counts this run from now; its progress row is written only once the situation exists.
+  const pending = randomUUID();
+  registry.busy.add(pending);
   try {
-    const set = await setUp(lab);
+    const set = await setUp(lab, pending);
     if ('ok' in set) return set;
+    const saved = getStore().write((db) => startLabRun(db, { labId: lab.id }));
     const run: ActiveRun = {
-      id,
+      id: saved.ok ? saved.value.runId : randomUUID(),
       lab,
-      startedAt,
+      startedAt: saved.ok ? saved.value.startedAt : new Date().toISOString(),
       ...set,
       misses: 0,
       unsaved: saved.ok ? null : saved.reason,
     };
-    registry.runs.set(id, run);
+    registry.runs.set(run.id, run);
     return { ok: true, run };
   } finally {
-    registry.busy.delete(id);
+    registry.busy.delete(pending);
   }
 }
 
@@ -113,7 +117,7 @@ export async function resetRun(runId: string): Promise<{ ok: true; run: ActiveRu
   registry.busy.add(runId);
   try {
     await releaseResources(run.resources);
-    const set = await setUp(run.lab);
+    const set = await setUp(run.lab, runId);
     if ('ok' in set) return set;
     const fresh: ActiveRun = { ...run, ...set, misses: 0 };
     registry.runs.set(runId, fresh);
