@@ -9,7 +9,7 @@ import { describeHolder } from '@/lib/host/describe-holder';
 import { isPortFree } from '@/lib/host/free-port';
 import { checkBindHost } from '@/lib/security/bind-host';
 import { hostPort } from '@/lib/net';
-import { serve } from '@/lib/server/serve';
+import { endLabs, serve } from '@/lib/server/serve';
 import { limitsFromEnv } from '@/lib/security/rate-limit';
 
 const root = join(__dirname, '..');
@@ -85,8 +85,9 @@ async function main(): Promise<void> {
   const server = await serve({ dir: root, hostname: bind.host, port });
   console.log(`\nLocalhost Doctor is serving at http://${hostPort(bind.host, port)}/\n`);
   const stop = () => {
-    server.close(() => process.exit(0));
+    const closed = new Promise((resolve) => server.close(resolve));
     server.closeAllConnections();
+    void Promise.all([closed, endLabs().catch(() => undefined)]).then(() => process.exit(0));
     // A request still running (a diagnosis) must not keep the process up past a few seconds.
     setTimeout(() => process.exit(0), 3000).unref();
   };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-/** The banner landmark: the name (home) and the two places a person goes, diagnose and learn. */
+/** The banner landmark: the name (home) and the places a person goes: diagnose, learn, labs. */
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/60">
@@ -41,6 +41,14 @@ export function SiteHeader() {
                 className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
               >
                 Learn
+              </Link>
+            </li>
+            <li>
+              <Link
+                href="/labs"
+                className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+              >
+                Labs
               </Link>
             </li>
           </ul>

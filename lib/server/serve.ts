@@ -5,6 +5,7 @@ import { refuse } from '@/lib/server/refuse';
 import { peerOf } from '@/lib/server/peer-identity';
 import type { Duplex } from 'node:stream';
 import { STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
+import { killAllLabRunsNow, stopAllLabRuns } from '@/lib/labs/registry';
 
 /** A whole answer for the cases Node's parser handles before any request object exists. */
 function rawRefusal(status: string, code: string, message: string, extra: string[] = []): string {
@@ -66,5 +67,10 @@ export async function serve({ dir, hostname, port }: ServeOptions): Promise<Serv
     server.once('error', reject);
     server.listen(port, hostname, () => resolve());
   });
+  // Labs' processes are the app's children: however the app exits, none is left behind.
+  process.once('exit', killAllLabRunsNow);
   return server;
 }
+
+/** The orderly end (SIGTERM, SIGINT): every lab's processes and namespaces end before the app does. */
+export const endLabs = stopAllLabRuns;

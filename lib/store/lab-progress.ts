@@ -67,3 +67,18 @@ export function labRuns(db: Database.Database, { labId }: { labId?: string } = {
   ) as Row[];
   return rows.map(toRun);
 }
+
+/**
+ * Records that the lab's own check found the fix in place, without counting an attempt (attempts count the
+ * answers); the first solvedAt stays. null when there is no such run.
+ */
+export function markLabSolved(
+  db: Database.Database,
+  { runId, now = new Date().toISOString() }: { runId: string; now?: string },
+): LabRun | null {
+  db.prepare('UPDATE lab_progress SET solved_at = coalesce(solved_at, ?) WHERE run_id = ?').run(
+    toMs(now),
+    runId,
+  );
+  return getRun(db, runId);
+}

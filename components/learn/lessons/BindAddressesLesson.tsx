@@ -1,6 +1,7 @@
 import type { LearnValues } from '@/lib/learn/live-values';
 import { C, Lesson } from '../Lesson';
 import { ListenerList, Unreadable } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 export function BindAddressesLesson({ values }: { values: LearnValues }) {
   const l = values.listeners;
@@ -56,6 +57,7 @@ export function BindAddressesLesson({ values }: { values: LearnValues }) {
         <C>0.0.0.0</C> is not a place to connect to. When a server prints “listening on 0.0.0.0:8000”, open{' '}
         <C>127.0.0.1:8000</C>.
       </p>
+      <TryLabs lesson="bind-addresses" />
     </Lesson>
   );
 }

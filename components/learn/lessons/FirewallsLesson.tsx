@@ -5,6 +5,7 @@ import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
 import { C, Lesson } from '../Lesson';
 import { PortNow } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 const LIST_RULES: Fix[] = [
   shellFix(
@@ -59,6 +60,7 @@ export function FirewallsLesson({ values }: { values: LearnValues }) {
         story — that is what firewalls are for.
       </p>
       <CommandList fixes={LIST_RULES} />
+      <TryLabs lesson="firewalls" />
     </Lesson>
   );
 }

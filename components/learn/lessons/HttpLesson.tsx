@@ -4,6 +4,7 @@ import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
 import { C, Lesson } from '../Lesson';
 import { PortNow } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 export function HttpLesson({ values }: { values: LearnValues }) {
   const hp = `localhost:${values.port}`;
@@ -62,6 +63,7 @@ export function HttpLesson({ values }: { values: LearnValues }) {
           ),
         ]}
       />
+      <TryLabs lesson="http" />
     </Lesson>
   );
 }

@@ -2,6 +2,7 @@ import type { Resolution } from '@/lib/diagnosis/types';
 import type { LearnValues } from '@/lib/learn/live-values';
 import { C, Lesson } from '../Lesson';
 import { Unreadable } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 function Resolves({ r }: { r: Resolution }) {
   return (
@@ -65,6 +66,7 @@ export function LoopbackLesson({ values }: { values: LearnValues }) {
         the reverse. That is why <C>localhost:3000</C> can work in one program and fail in another: one tried{' '}
         <C>::1</C> first and gave up.
       </p>
+      <TryLabs lesson="loopback" />
     </Lesson>
   );
 }

@@ -3,6 +3,7 @@ import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
 import { C, Lesson } from '../Lesson';
 import { ListenerList, PortNow, Unreadable } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 export function PortConflictsLesson({ values }: { values: LearnValues }) {
   const l = values.listeners;
@@ -36,6 +37,7 @@ export function PortConflictsLesson({ values }: { values: LearnValues }) {
         may be something you want to keep.
       </p>
       <CommandList fixes={whoListensFixes(values.port)} />
+      <TryLabs lesson="port-conflicts" />
     </Lesson>
   );
 }

@@ -5,6 +5,7 @@ import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
 import { C, Lesson } from '../Lesson';
 import { Unreadable } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 const RANGE_WORDS: Record<PortFacts['ianaRange'], string> = {
   'well-known': 'well-known range (0–1023)',
@@ -80,6 +81,7 @@ export function PortRangesLesson({ values }: { values: LearnValues }) {
         its port already used by someone’s outgoing connection.
       </p>
       <CommandList fixes={READ_RANGE} />
+      <TryLabs lesson="port-ranges" />
     </Lesson>
   );
 }

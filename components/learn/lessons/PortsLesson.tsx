@@ -2,6 +2,7 @@ import type { LearnValues } from '@/lib/learn/live-values';
 import { plural } from '@/components/ui/format';
 import { C, Lesson } from '../Lesson';
 import { ListenerList, PortNow, Unreadable } from '../live';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 export function PortsLesson({ values }: { values: LearnValues }) {
   const l = values.listeners;
@@ -37,6 +38,7 @@ export function PortsLesson({ values }: { values: LearnValues }) {
         think.
       </p>
       <p>TCP and UDP have separate ports: a DNS server on UDP port 53 says nothing about TCP port 53.</p>
+      <TryLabs lesson="ports" />
     </Lesson>
   );
 }

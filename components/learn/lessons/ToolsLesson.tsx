@@ -2,6 +2,7 @@ import { testFixes, whoListensFixes } from '@/lib/diagnosis/commands';
 import type { LearnValues } from '@/lib/learn/live-values';
 import { CommandList } from '@/components/ui/CommandList';
 import { C, Lesson } from '../Lesson';
+import { TryLabs } from '@/components/labs/TryLabs';
 
 export function ToolsLesson({ values }: { values: LearnValues }) {
   const hp = `localhost:${values.port}`;
@@ -50,6 +51,7 @@ export function ToolsLesson({ values }: { values: LearnValues }) {
       <CommandList
         fixes={[...whoListensFixes(values.port), ...testFixes(`http://${hp}/`, 'localhost', values.port)]}
       />
+      <TryLabs lesson="tools" />
     </Lesson>
   );
 }
