@@ -1,8 +1,9 @@
 /** The session API's inputs, validated at the edge (zod). Strict: a mistyped field is an error, not ignored. */
 import { z } from 'zod';
 import { targetParam } from '@/lib/api/schemas';
+import { NOTE_MAX_CHARS } from './limits';
 
-export const NOTE_MAX_CHARS = 4000;
+export { NOTE_MAX_CHARS } from './limits';
 const TEXT_MAX_CHARS = 500;
 const COMMAND_MAX_CHARS = 4000;
 
