@@ -2,6 +2,7 @@ import type { RecordingEvent, RecordingPayload } from '@/lib/sessions/entries';
 import { diffDiagnoses } from '@/lib/sessions/diff';
 import { hostPort } from '@/lib/net';
 import { formatClock } from '@/components/ui/format';
+import { capOutside } from '@/lib/text/outside';
 import { DiffView } from './DiffView';
 
 const EVENT_WORDS: Record<RecordingEvent['kind'], string> = {
@@ -28,12 +29,12 @@ export function RecordingView({ recording }: { recording: RecordingPayload }) {
       {recording.events.length > 0 ? (
         <ol className="grid gap-0.5">
           {recording.events.map((e, i) => (
-            <li key={i} data-event={e.kind}>
+            <li key={i} data-event={e.kind} className="min-w-0">
               <span className="font-mono text-slate-600 dark:text-slate-400">{formatClock(e.at)}</span>{' '}
               {eventText(e)}
               {e.command ? (
-                <span className="block truncate pl-20 font-mono text-xs text-slate-600 dark:text-slate-400">
-                  {e.command}
+                <span className="block pl-20 font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
+                  {capOutside(e.command, 160)}
                 </span>
               ) : null}
             </li>

@@ -29,14 +29,14 @@ function Body({ entry, diff }: { entry: SessionEntryView; diff: DiagnosisDiff | 
         </>
       );
     case 'note':
-      return <p className="whitespace-pre-wrap">{entry.text}</p>;
+      return <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{entry.text}</p>;
     case 'action':
       return <p>{entry.text}</p>;
     case 'copied':
       return (
         <p>
           {entry.label}:{' '}
-          <code className="rounded bg-slate-200/70 px-1 font-mono dark:bg-slate-800">{entry.command}</code>
+          <code className="rounded bg-slate-200/70 px-1 font-mono [overflow-wrap:anywhere] dark:bg-slate-800">{entry.command}</code>
         </p>
       );
     case 'recording':
