@@ -4,6 +4,7 @@
  * round trip of every kind of entry, with a real server on loopback and a recording that sees it start.
  */
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { freePort, rawRequest, startApp, type RunningApp } from '@/__tests__/support/app-server';
 import { startChildHttpServer, type ChildServer } from '@/__tests__/support/child-server';
 import { HIGH_LIMITS } from '@/__tests__/support/limits';
@@ -44,7 +45,13 @@ async function call(
     body: body === undefined ? undefined : JSON.stringify(body),
     timeoutMs: 30_000,
   });
-  return { status: res.status, body: JSON.parse(res.body) };
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(res.body);
+  } catch {
+    // Left null: the assertions say which answers must be JSON.
+  }
+  return { status: res.status, body: parsed };
 }
 
 async function newSession(target = `127.0.0.1:${server.port}`): Promise<string> {
@@ -304,5 +311,50 @@ describe('recordings', () => {
     } finally {
       await late.stop();
     }
+  });
+});
+
+describe('random input', () => {
+  const value = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+  );
+  const body = fc.dictionary(
+    fc.constantFrom(
+      'text',
+      'action',
+      'pid',
+      'port',
+      'step',
+      'findingId',
+      'label',
+      'command',
+      'platform',
+      'intent',
+      'x',
+    ),
+    value,
+  );
+
+  test('random bodies and ids at every session write: always a JSON 201/400/404/405/409, never a 5xx', async () => {
+    const id = await newSession();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('notes', 'actions', 'copied'),
+        fc.oneof(fc.constant(id), fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent)),
+        body,
+        async (word, sid, b) => {
+          const res = await call('POST', `/api/sessions/${sid}/${word}`, b);
+          expect([201, 400, 404, 405, 409]).toContain(res.status);
+          expect(res.body).not.toBeNull();
+          if (res.status !== 201) expect(typeof res.body.error.code).toBe('string');
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

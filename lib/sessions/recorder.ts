@@ -38,6 +38,13 @@ export type StartOutcome =
   | { ok: true; recording: ActiveRecording }
   | { ok: false; status: 400 | 403 | 409; code: string; message: string };
 
+const ALREADY_RECORDING = {
+  ok: false,
+  status: 409,
+  code: 'recording-running',
+  message: 'This session is already recording; stop that recording first.',
+} as const satisfies StartOutcome;
+
 export type StopOutcome =
   { ok: true; payload: RecordingPayload } | { ok: false; status: 404; code: string; message: string };
 
@@ -102,23 +109,11 @@ export async function startRecording(
   intent: Intent,
   sink: RecordingSink,
 ): Promise<StartOutcome> {
-  if (active().has(sessionId))
-    return {
-      ok: false,
-      status: 409,
-      code: 'recording-running',
-      message: 'This session is already recording; stop that recording first.',
-    };
+  if (active().has(sessionId)) return ALREADY_RECORDING;
   const result = await diagnose(target, { intent });
   if (!result.ok) return { ok: false, status: result.status, ...result.error };
   // Checked again: two starts may have raced through the diagnosis.
-  if (active().has(sessionId))
-    return {
-      ok: false,
-      status: 409,
-      code: 'recording-running',
-      message: 'This session is already recording; stop that recording first.',
-    };
+  if (active().has(sessionId)) return ALREADY_RECORDING;
   const before = result.diagnosis;
   const rec: ActiveRecording = {
     id: randomUUID(),
