@@ -13,6 +13,8 @@ export const RECORDING_MAX_MS = 10 * 60_000;
 // One reading per second for ten minutes is 600 probes; the caps only bite on a port that flaps constantly.
 const MAX_PROBES = 700;
 const MAX_EVENTS = 1000;
+/** Recordings running at once in this server, all sessions together: each probes its target every second. */
+export const MAX_ACTIVE_RECORDINGS = 4;
 
 export interface ActiveRecording {
   id: string;
@@ -43,6 +45,13 @@ const ALREADY_RECORDING = {
   status: 409,
   code: 'recording-running',
   message: 'This session is already recording; stop that recording first.',
+} as const satisfies StartOutcome;
+
+const TOO_MANY_RECORDINGS = {
+  ok: false,
+  status: 409,
+  code: 'too-many-recordings',
+  message: `${MAX_ACTIVE_RECORDINGS} recordings are running already (in this or other sessions); stop one first.`,
 } as const satisfies StartOutcome;
 
 export type StopOutcome =
@@ -101,7 +110,8 @@ function schedule(rec: ActiveRecording): void {
 
 /**
  * Takes the first snapshot (a whole diagnosis) and starts following the port's listeners and probing the
- * target every second, in this server process. One recording per session at a time.
+ * target every second, in this server process. One recording per session, and at most
+ * MAX_ACTIVE_RECORDINGS in all, so no client can make the server probe without bound.
  */
 export async function startRecording(
   sessionId: string,
@@ -110,10 +120,12 @@ export async function startRecording(
   sink: RecordingSink,
 ): Promise<StartOutcome> {
   if (active().has(sessionId)) return ALREADY_RECORDING;
+  if (active().size >= MAX_ACTIVE_RECORDINGS) return TOO_MANY_RECORDINGS;
   const result = await diagnose(target, { intent });
   if (!result.ok) return { ok: false, status: result.status, ...result.error };
   // Checked again: two starts may have raced through the diagnosis.
   if (active().has(sessionId)) return ALREADY_RECORDING;
+  if (active().size >= MAX_ACTIVE_RECORDINGS) return TOO_MANY_RECORDINGS;
   const before = result.diagnosis;
   const rec: ActiveRecording = {
     id: randomUUID(),

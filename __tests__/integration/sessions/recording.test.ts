@@ -4,7 +4,12 @@
  */
 import { freePort } from '@/__tests__/support/app-server';
 import { startChildHttpServer } from '@/__tests__/support/child-server';
-import { activeRecording, startRecording, stopRecording } from '@/lib/sessions/recorder';
+import {
+  MAX_ACTIVE_RECORDINGS,
+  activeRecording,
+  startRecording,
+  stopRecording,
+} from '@/lib/sessions/recorder';
 import { diffDiagnoses } from '@/lib/sessions/diff';
 import type { RecordingPayload } from '@/lib/sessions/entries';
 
@@ -76,5 +81,30 @@ test('a server that keeps running from the middle of the recording: the second s
     expect(stopped.payload.events.filter((e) => e.kind === 'opened').map((e) => e.pid)).toEqual([server.pid]);
   } finally {
     await server.stop();
+  }
+});
+
+test(`at most ${MAX_ACTIVE_RECORDINGS} recordings run at once, over all sessions; stopping one makes room`, async () => {
+  const port = await freePort();
+  const ids = Array.from(
+    { length: MAX_ACTIVE_RECORDINGS + 1 },
+    (_, i) => `6f1d1c1e-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+  );
+  const started: { sessionId: string; id: string }[] = [];
+  try {
+    for (const sessionId of ids.slice(0, MAX_ACTIVE_RECORDINGS)) {
+      const r = await startRecording(sessionId, `127.0.0.1:${port}`, 'reach', () => {});
+      if (!r.ok) throw new Error(r.message);
+      started.push({ sessionId, id: r.recording.id });
+    }
+    const extra = await startRecording(ids.at(-1)!, `127.0.0.1:${port}`, 'reach', () => {});
+    expect(extra).toMatchObject({ ok: false, status: 409, code: 'too-many-recordings' });
+    const first = started.shift()!;
+    expect((await stopRecording(first.sessionId, first.id)).ok).toBe(true);
+    const now = await startRecording(ids.at(-1)!, `127.0.0.1:${port}`, 'reach', () => {});
+    if (!now.ok) throw new Error(now.message);
+    started.push({ sessionId: ids.at(-1)!, id: now.recording.id });
+  } finally {
+    for (const r of started) await stopRecording(r.sessionId, r.id);
   }
 });
