@@ -36,7 +36,9 @@ function Body({ entry, diff }: { entry: SessionEntryView; diff: DiagnosisDiff | 
       return (
         <p>
           {entry.label}:{' '}
-          <code className="rounded bg-slate-200/70 px-1 font-mono [overflow-wrap:anywhere] dark:bg-slate-800">{entry.command}</code>
+          <code className="rounded bg-slate-200/70 px-1 font-mono [overflow-wrap:anywhere] dark:bg-slate-800">
+            {entry.command}
+          </code>
         </p>
       );
     case 'recording':

@@ -31,10 +31,13 @@ function useGuideToggle(): [boolean, (on: boolean) => void] {
 export function WizardSession({
   session,
   diagnosis,
+  onNewSession,
   children,
 }: {
   session: SessionView | null;
   diagnosis: Diagnosis;
+  /** Starts a new session for the same address. */
+  onNewSession?: () => void;
   children: ReactNode;
 }) {
   const [guide, setGuide] = useGuideToggle();
@@ -58,6 +61,15 @@ export function WizardSession({
             </p>
             <div className="flex flex-wrap items-center gap-3">
               <RecordControls sessionId={session.id} />
+              {onNewSession ? (
+                <button
+                  type="button"
+                  onClick={onNewSession}
+                  className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:bg-slate-800"
+                >
+                  New session
+                </button>
+              ) : null}
               <button
                 type="button"
                 aria-pressed={guide}

@@ -1,7 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { diagnosisQuery } from '@/components/data/queries';
+import type { Intent } from '@/lib/diagnosis/types';
+import { sessionDiagnosis } from './session-api';
 import { getJson, postJson } from '@/components/data/api';
 import type { SessionView } from '@/lib/sessions/entries';
 
@@ -22,6 +25,16 @@ function remembered(input: string): string[] {
   return ids;
 }
 
+async function openSession(input: string): Promise<SessionView | null> {
+  try {
+    const { session } = await postJson<{ session?: SessionView }>('/api/sessions', { target: input });
+    return typeof session?.id === 'string' ? session : null;
+  } catch {
+    // A paused store or a refused target: the wizard still diagnoses, only nothing is kept.
+    return null;
+  }
+}
+
 /** The session to continue (from the URL, else this browser's memory of the target), or a new one. */
 async function resolveSession(input: string): Promise<SessionView | null> {
   for (const id of remembered(input)) {
@@ -32,26 +45,23 @@ async function resolveSession(input: string): Promise<SessionView | null> {
       // Gone (deleted, another DATA_DIR) or unreadable: try the next, then open a new one.
     }
   }
-  try {
-    const { session } = await postJson<{ session?: SessionView }>('/api/sessions', { target: input });
-    return typeof session?.id === 'string' ? session : null;
-  } catch {
-    // A paused store or a refused target: the wizard still diagnoses, only nothing is kept.
-    return null;
-  }
+  return openSession(input);
 }
 
 export interface WizardSession {
   session: SessionView | null;
   /** False until it is known whether there is a session: the first diagnosis waits for that. */
   settled: boolean;
+  /** Leaves the current session as it is and starts a new one for the same address, with a fresh diagnosis. */
+  startOver(): void;
 }
 
 /**
  * The wizard's session for the address typed: continued across reloads through `?session=<id>` in the URL
  * and localStorage per target; opened only once the wizard may probe (`enabled`).
  */
-export function useWizardSession(input: string, enabled: boolean): WizardSession {
+export function useWizardSession(input: string, intent: Intent, enabled: boolean): WizardSession {
+  const client = useQueryClient();
   const query = useQuery({
     queryKey: ['wizard-session', input] as const,
     queryFn: () => resolveSession(input),
@@ -76,5 +86,20 @@ export function useWizardSession(input: string, enabled: boolean): WizardSession
     window.history.replaceState(null, '', url);
   }, [session, input]);
 
-  return { session, settled: query.isFetched || query.isError };
+  const startOver = useCallback(() => {
+    void openSession(input).then((fresh) => {
+      if (!fresh) return;
+      // The new session's first entry is the address as it is now, fetched through it explicitly: the
+      // wizard's own query still holds the old session's function until it renders again.
+      void client
+        .fetchQuery({
+          ...diagnosisQuery(input, intent),
+          queryFn: ({ signal }) => sessionDiagnosis(fresh.id, intent, signal),
+          staleTime: 0,
+        })
+        .finally(() => client.setQueryData(['wizard-session', input], fresh));
+    });
+  }, [client, input, intent]);
+
+  return { session, settled: query.isFetched || query.isError, startOver };
 }

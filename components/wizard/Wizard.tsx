@@ -33,7 +33,7 @@ export function Wizard({ input, intent, confirmFirst = false }: WizardProps) {
   const [confirmed, setConfirmed] = useState(!confirmFirst);
   // Everything else (live polling, free port, stop) hangs off the diagnosis, so this one gate holds them all.
   // The session (continued or opened) comes first, so the first diagnosis is already its first entry.
-  const { session, settled } = useWizardSession(input, confirmed);
+  const { session, settled, startOver } = useWizardSession(input, intent, confirmed);
   const query = useQuery({
     ...wizardDiagnosisQuery(input, intent, session?.id ?? null),
     enabled: confirmed && settled,
@@ -42,7 +42,7 @@ export function Wizard({ input, intent, confirmFirst = false }: WizardProps) {
   if (query.data) {
     return (
       <OsProvider initial={query.data.facts.platform}>
-        <WizardSession session={session} diagnosis={query.data}>
+        <WizardSession session={session} diagnosis={query.data} onNewSession={startOver}>
           <WizardBody
             input={input}
             intent={intent}

@@ -99,3 +99,43 @@ test('a paused store (409) opens no session; the wizard diagnoses as before', as
   expect(screen.queryByRole('region', { name: 'Troubleshooting session' })).not.toBeInTheDocument();
   expect(api.mock.calls.some(([u]) => String(u).startsWith('/api/diagnose?'))).toBe(true);
 });
+
+test('"New session" opens another session for the address and diagnoses into it; the URL names the new one', async () => {
+  const NEXT = '7c2d0000-0000-4000-8000-000000000002';
+  const posts: string[] = [];
+  let opened = 0;
+  fakeApi((url, init) => {
+    const method = init?.method ?? 'GET';
+    if (method === 'POST') posts.push(url.pathname);
+    if (url.pathname === '/api/sessions' && method === 'POST')
+      return { status: 201, body: { session: { ...session, id: opened++ === 0 ? ID : NEXT } } };
+    const m = /^\/api\/sessions\/([0-9a-f-]{36})\/diagnoses$/.exec(url.pathname);
+    if (m)
+      return {
+        status: 201,
+        body: {
+          entry: {
+            kind: 'diagnosis',
+            seq: 1,
+            at: session.createdAt,
+            intent: 'reach',
+            diagnosis: noListenerDiagnosis(),
+          },
+        },
+      };
+    if (url.pathname === '/api/listeners') return { body: table([]) };
+    return { body: connections(62893) };
+  });
+  renderWithProviders(<Wizard input={TARGET} intent="reach" />);
+  const bar = await screen.findByRole('region', { name: 'Troubleshooting session' });
+  fireEvent.click(within(bar).getByRole('button', { name: 'New session' }));
+  await within(bar).findByRole('link', { name: 'Session 7c2d00' });
+  expect(posts).toEqual([
+    '/api/sessions',
+    `/api/sessions/${ID}/diagnoses`,
+    '/api/sessions',
+    `/api/sessions/${NEXT}/diagnoses`,
+  ]);
+  await waitFor(() => expect(new URLSearchParams(window.location.search).get('session')).toBe(NEXT));
+  expect(window.localStorage.getItem(`ld-session:${TARGET}`)).toBe(NEXT);
+});
