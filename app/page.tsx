@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ListeningNow } from '@/components/home/ListeningNow';
+import { RecentSessions } from '@/components/home/RecentSessions';
 import { TargetForm } from '@/components/home/TargetForm';
 import { diagnoseHref } from '@/components/ui/hrefs';
 
@@ -37,6 +38,7 @@ export default function HomePage() {
           ))}
         </p>
       </section>
+      <RecentSessions />
       <section aria-labelledby="listening" className="grid gap-3">
         <h2 id="listening" className="text-xl font-semibold tracking-tight">
           Listening on this machine right now

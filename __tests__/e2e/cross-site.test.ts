@@ -202,16 +202,28 @@ test('a page from another site cannot make the doctor probe or stop anything; th
     // zero above is the guard's doing, not a counter that cannot count or a target that cannot be reached.
     const ownTarget = `127.0.0.1:${counterPort}`;
     await page.goto(app.url + diagnosePath(ownTarget));
-    const ownUrl = `${app.url}/api/diagnose?target=${encodeURIComponent(ownTarget)}`;
+    // The wizard diagnoses through the session it opened for the address: POST /api/sessions/<id>/diagnoses.
+    const ownDiagnoses = () =>
+      wire
+        .requests()
+        .filter(
+          (r) =>
+            r.method === 'POST' &&
+            r.url.startsWith(`${app.url}/api/sessions/`) &&
+            /^\/api\/sessions\/[0-9a-f-]{36}\/diagnoses$/.test(new URL(r.url).pathname),
+        );
     await until(
       'the app’s own page to probe the counter and get its diagnosis',
-      () => requestLines.some((l) => l.startsWith('GET / ')) && wire.find('GET', ownUrl).some(settled),
+      () => requestLines.some((l) => l.startsWith('GET / ')) && ownDiagnoses().some(settled),
       20_000,
     );
     // A probe the attacker's requests set off, however late, has had longer than this one to reach the counter.
     expect(requestLines.filter((l) => l.includes('/via-'))).toEqual([]);
-    const [own] = wire.find('GET', ownUrl);
-    expect(own).toMatchObject({ status: 200, sent: { host: appHost, 'sec-fetch-site': 'same-origin' } });
+    const [own] = ownDiagnoses();
+    expect(own).toMatchObject({
+      status: 201,
+      sent: { host: appHost, 'sec-fetch-site': 'same-origin', origin: app.url },
+    });
   } finally {
     await wire.stop();
   }

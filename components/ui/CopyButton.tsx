@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useCopyReporter } from '@/components/sessions/copy-reporter';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -25,6 +26,8 @@ async function copyText(text: string): Promise<boolean> {
 /** `context` names what is copied for screen readers ("Copy: Django"), since a page has many Copy buttons. */
 export function CopyButton({ text, context }: { text: string; context?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Inside a troubleshooting session, a copied fix is part of what was tried.
+  const report = useCopyReporter();
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -35,7 +38,11 @@ export function CopyButton({ text, context }: { text: string; context?: string }
   return (
     <button
       type="button"
-      onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
+      onClick={async () => {
+        const copied = await copyText(text);
+        setState(copied ? 'copied' : 'failed');
+        if (copied) report?.({ command: text, label: context });
+      }}
       className="shrink-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
     >
       <span aria-live="polite">

@@ -6,6 +6,7 @@ import type { Fact } from '@/lib/diagnosis/types';
 import { hostPort } from '@/lib/net';
 import { freePortQuery } from '@/components/data/queries';
 import { Spinner } from '@/components/ui/Spinner';
+import { useSessionLog } from '@/components/sessions/session-log';
 
 /**
  * The other way out of a taken port: a nearby port proven free by binding it, and a link that checks it as
@@ -30,6 +31,7 @@ export function FreePortSuggestion({
 }) {
   const known = freePort?.status === 'ok' ? freePort.value : null;
   const query = useQuery({ ...freePortQuery(input, port), enabled: known === null });
+  const sessionLog = useSessionLog();
 
   let free: number;
   let proof: string;
@@ -63,6 +65,13 @@ export function FreePortSuggestion({
         Port {free} {proof}. Start your service with port {free}, then{' '}
         <Link
           href={`/diagnose/${encodeURIComponent(address)}?intent=start`}
+          onClick={() =>
+            sessionLog?.action({
+              action: 'free-port',
+              text: `you chose port ${free} instead of ${port}`,
+              port: free,
+            })
+          }
           className="font-medium text-sky-800 underline underline-offset-2 dark:text-sky-300"
         >
           check {address} for starting a service

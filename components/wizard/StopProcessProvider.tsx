@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { stopProcessMutation } from '@/components/data/queries';
+import { useSessionLog } from '@/components/sessions/session-log';
 import type { StopPhase, StopState, StopSubject } from './stop-state';
 import type { StopPlatform } from './stop-wording';
 import { StopProcessDialog } from './StopProcessDialog';
@@ -43,6 +44,7 @@ export function StopProcessProvider({
   const [dialogOpen, setDialogOpen] = useState(false);
   const mutation = useMutation(stopProcessMutation(input));
   const { mutate, reset } = mutation;
+  const sessionLog = useSessionLog();
 
   let phase: StopPhase = 'confirm';
   if (mutation.isPending) phase = mutation.variables?.force ? 'forcing' : 'stopping';
@@ -65,11 +67,17 @@ export function StopProcessProvider({
           // Stopped: nothing left to decide here; the notice on the page says so and the page moves on.
           onSuccess: (result) => {
             if (result.stopped) setDialogOpen(false);
+            sessionLog?.action({
+              action: 'stop-process',
+              text: `${result.stopped ? 'you stopped' : 'you asked to stop'} ${subject.action.process ?? 'the process'} (pid ${pid}) on port ${port}`,
+              pid,
+              port,
+            });
           },
         },
       );
     },
-    [subject, mutate],
+    [subject, mutate, sessionLog],
   );
 
   const offer = useCallback(

@@ -3,7 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Diagnosis, Intent } from '@/lib/diagnosis/types';
-import { diagnosisQuery } from '@/components/data/queries';
+import { wizardDiagnosisQuery } from '@/components/sessions/session-diagnosis';
+import { useWizardSession } from '@/components/sessions/use-wizard-session';
+import { WizardSession } from '@/components/sessions/WizardSession';
 import { TargetForm } from '@/components/home/TargetForm';
 import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { OsProvider } from '@/components/ui/os';
@@ -30,19 +32,26 @@ interface WizardProps {
 export function Wizard({ input, intent, confirmFirst = false }: WizardProps) {
   const [confirmed, setConfirmed] = useState(!confirmFirst);
   // Everything else (live polling, free port, stop) hangs off the diagnosis, so this one gate holds them all.
-  const query = useQuery({ ...diagnosisQuery(input, intent), enabled: confirmed });
+  // The session (continued or opened) comes first, so the first diagnosis is already its first entry.
+  const { session, settled, startOver } = useWizardSession(input, intent, confirmed);
+  const query = useQuery({
+    ...wizardDiagnosisQuery(input, intent, session?.id ?? null),
+    enabled: confirmed && settled,
+  });
   if (!confirmed) return <ConfirmForeignNavigation input={input} onConfirm={() => setConfirmed(true)} />;
   if (query.data) {
     return (
       <OsProvider initial={query.data.facts.platform}>
-        <WizardBody
-          input={input}
-          intent={intent}
-          diagnosis={query.data}
-          refreshing={query.isFetching}
-          onRecheck={() => void query.refetch()}
-          staleBecause={query.error instanceof Error ? query.error.message : null}
-        />
+        <WizardSession session={session} diagnosis={query.data} onNewSession={startOver}>
+          <WizardBody
+            input={input}
+            intent={intent}
+            diagnosis={query.data}
+            refreshing={query.isFetching}
+            onRecheck={() => void query.refetch()}
+            staleBecause={query.error instanceof Error ? query.error.message : null}
+          />
+        </WizardSession>
       </OsProvider>
     );
   }

@@ -27,6 +27,12 @@ function world(stops: Array<(body: unknown) => Answer | Promise<Answer>>) {
         return { body: table(state.stopped ? [] : [holder()]) };
       case '/api/connections':
         return { body: connections(3000) };
+      case '/api/sessions':
+        // The wizard opens a session first; a paused store refuses it and the wizard goes on without one.
+        return {
+          status: 409,
+          body: { error: { code: 'history-unavailable', message: 'The history store is paused.' } },
+        };
       case '/api/processes/4242/stop': {
         state.posts.push({ url: url.pathname, init });
         const next = stops.shift();
