@@ -1,0 +1,55 @@
+import { readCaseFile } from '@/lib/cases/read';
+import { sessionCase } from './case-fixtures';
+
+const withChange = (change: (c: Record<string, unknown>) => void) => {
+  const c = JSON.parse(JSON.stringify(sessionCase())) as Record<string, unknown>;
+  change(c);
+  return readCaseFile(c);
+};
+const message = (r: ReturnType<typeof readCaseFile>) => (r.ok ? 'ok' : r.message);
+
+test('a case file this doctor wrote opens, with extra fields from elsewhere tolerated', () => {
+  expect(withChange((c) => (c.futureField = { any: 1 })).ok).toBe(true);
+});
+
+test('a newer schema version says to update', () => {
+  expect(message(withChange((c) => (c.schemaVersion = 7)))).toBe(
+    'This case file was made by a newer Localhost Doctor (version 7); update to open it (this one reads up to version 1).',
+  );
+});
+
+test('no version, or one that never existed, is explained', () => {
+  expect(message(withChange((c) => delete c.schemaVersion))).toMatch(/not a Localhost Doctor case file/);
+  expect(message(withChange((c) => (c.schemaVersion = 0)))).toMatch(
+    /schema version 0, which no Localhost Doctor release wrote/,
+  );
+  expect(message(withChange((c) => (c.schemaVersion = '1')))).toMatch(/whole number/);
+});
+
+test('a broken field is named by its path', () => {
+  const r = withChange((c) => {
+    (
+      c.entries as {
+        payload: { diagnosis: { facts: { listeners: { value: { listeners: { port: unknown }[] } } } } };
+      }[]
+    )[2]!.payload.diagnosis.facts.listeners.value.listeners[0]!.port = 'x';
+  });
+  expect(message(r)).toMatch(
+    /^The case file is not valid: entries\.2\.payload\.diagnosis\.facts\.listeners\.value\.listeners\.0\.port: /,
+  );
+});
+
+test('a target whose parts disagree with what it says was typed is refused', () => {
+  const r = withChange((c) => {
+    const facts = (
+      c.entries as { kind: string; payload: { diagnosis: { facts: { target: { host: string } } } } }[]
+    ).find((e) => e.kind === 'diagnosis')!.payload.diagnosis.facts;
+    facts.target.host = "a'; rm -rf ~; '";
+  });
+  expect(message(r)).toMatch(/cannot be opened here: its target says/);
+});
+
+test('the same seq twice is refused', () => {
+  const r = withChange((c) => ((c.entries as { seq: number }[])[1]!.seq = 1));
+  expect(message(r)).toBe('The case file is not valid: entry 1 appears twice.');
+});
