@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rawRequest } from '../support/app-server';
-import { diagnosed } from '../app/cases-support';
-import { openStore } from '@/lib/store/open-store';
+import { freePort, rawRequest } from '../support/app-server';
+import Database from 'better-sqlite3';
+import { migrate } from '@/lib/store/migrations';
 import { appendSessionEntry, createSession } from '@/lib/store/sessions';
 import { recordWire } from './support/wire';
 import { screenshot } from './support/browser';
@@ -19,28 +19,38 @@ const e2e = e2eSession();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A session with one real diagnosis, written into the running app's own store. */
+const host = () => ({ host: `127.0.0.1:${e2e.app.port}` });
+
+/**
+ * A session holding the app's own diagnosis of the target (GET /api/diagnose), written into the running
+ * app's store with the store's functions: the session routes are another part's and not needed here.
+ */
 async function sessionOf(target: string): Promise<string> {
-  const diagnosis = await diagnosed(target);
-  const opened = openStore({ dataDir: e2e.app.dataDir, log: { warn: () => {} } });
-  if (opened.status !== 'ok') throw new Error(opened.reason);
+  const res = await rawRequest(`${e2e.app.url}/api/diagnose?target=${encodeURIComponent(target)}`, {
+    headers: host(),
+  });
+  if (res.status !== 200) throw new Error(`diagnose answered ${res.status}: ${res.body}`);
+  const db = new Database(join(e2e.app.dataDir, 'history.sqlite'));
   try {
-    const session = createSession(opened.db, { target });
-    appendSessionEntry(opened.db, {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    migrate(db);
+    const session = createSession(db, { target });
+    appendSessionEntry(db, {
       sessionId: session.id,
       kind: 'diagnosis',
-      payload: { intent: 'reach', diagnosis },
+      payload: { intent: 'reach', diagnosis: JSON.parse(res.body) },
     });
     return session.id;
   } finally {
-    opened.db.close();
+    db.close();
   }
 }
 
 const report = async (id: string, format: string) =>
   (
     await rawRequest(`${e2e.app.url}/api/sessions/${id}/report?format=${format}`, {
-      headers: { host: `127.0.0.1:${e2e.app.port}` },
+      headers: host(),
     })
   ).body;
 
@@ -53,11 +63,13 @@ test('the HTML case file opened from disk, network refused, renders headline and
   const file = join(dir, 'case.html');
   writeFileSync(file, await report(id, 'html'));
   const url = pathToFileURL(file).href;
+  const control = join(dir, 'control.html');
+  const pages = new Set([url, pathToFileURL(control).href]);
 
   const { page } = e2e;
   const refused: string[] = [];
   await page.context().route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
+    if (pages.has(route.request().url())) return route.continue();
     refused.push(route.request().url());
     return route.abort();
   });
@@ -70,12 +82,21 @@ test('the HTML case file opened from disk, network refused, renders headline and
     for (const finding of ['listening', 'http-ok'])
       expect(await page.locator(`[data-finding="${finding}"]`).count()).toBe(1);
     expect(await page.getByRole('heading', { name: /is listening on port/ }).count()).toBe(1);
-    // Styles are inline and applied: the CSP allows them and nothing else.
-    expect(await headline.evaluate((el) => getComputedStyle(el).fontSize)).not.toBe('');
+    // The inline style sheet applies (the CSP allows it and nothing else): 60rem of 16px.
+    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('960px');
     await page.waitForTimeout(1000);
     await screenshot(page, 'case-file-html-offline');
     expect(refused).toEqual([]);
-    expect(wire.requests().filter((r) => r.url !== url)).toEqual([]);
+    expect(wire.requests().filter((r) => !pages.has(r.url))).toEqual([]);
+
+    // Control: the same counting sees a request when a page from disk does make one (a port proven free,
+    // and the route aborts it before anything is sent).
+    const port = await freePort();
+    writeFileSync(control, `<!doctype html><p>control</p><img src="http://127.0.0.1:${port}/x.png">`);
+    await page.goto(pathToFileURL(control).href);
+    await page.getByText('control').waitFor();
+    for (let i = 0; i < 100 && refused.length === 0; i++) await page.waitForTimeout(100);
+    expect(refused[0]).toBe(`http://127.0.0.1:${port}/x.png`);
   } finally {
     await wire.stop();
     await page.context().unroute('**/*');

@@ -34,8 +34,8 @@ body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .3rem}
 .sev{font-weight:600;text-transform:uppercase;font-size:.8rem;letter-spacing:.03em}
 pre{background:#f2f4f7;padding:.6rem .8rem;border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere}
-table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d0d5dd;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-.meta{color:#475467}.headline{font-size:1.1rem}li{margin:.3rem 0}p,li,td{overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #d0d5dd;padding:.25rem .5rem;text-align:left;vertical-align:top;white-space:nowrap}td.cmd{white-space:normal;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.8rem}
+.meta{color:#475467}.headline{font-size:1.1rem}li{margin:.3rem 0}p,li{overflow-wrap:anywhere}
 `;
 
 export function caseToHtml(caseFile: CaseFile): string {
@@ -74,7 +74,7 @@ export function caseToHtml(caseFile: CaseFile): string {
         '<table><thead><tr><th>protocol</th><th>address</th><th>port</th><th>pid</th><th>process</th><th>user</th><th>command</th></tr></thead><tbody>',
         ...v.listeners.map(
           (l) =>
-            `<tr>${[l.protocol, l.address, l.port, l.pid, l.process, l.user, l.argv?.join(' ') ?? l.command].map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`,
+            `<tr>${[l.protocol, l.address, l.port, l.pid, l.process, l.user, l.argv?.join(' ') ?? l.command].map((c, i, all) => `<td${i === all.length - 1 ? ' class="cmd"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`,
         ),
         '</tbody></table>',
       );

@@ -45,7 +45,8 @@ export function caseTime(iso: string): string {
 
 function lastDiagnosis(caseFile: CaseFile): { at: string; diagnosis: Diagnosis } | null {
   for (const e of [...caseFile.entries].reverse()) {
-    if (e.kind === 'diagnosis') return { at: e.at, diagnosis: e.payload.diagnosis as unknown as Diagnosis };
+    if (e.kind === 'diagnosis')
+      return { at: caseTime(e.at), diagnosis: e.payload.diagnosis as unknown as Diagnosis };
     if (e.kind === 'recording')
       return { at: e.payload.stoppedAt, diagnosis: e.payload.after as unknown as Diagnosis };
   }
@@ -70,18 +71,18 @@ function timeline(caseFile: CaseFile): TimelineLine[] {
         previous = ids;
         const intent = e.payload.intent === 'start' ? ' (to start a service)' : '';
         return {
-          at: e.at,
+          at: caseTime(e.at),
           kind: e.kind,
           text: `Diagnosis${intent}: ${e.payload.diagnosis.summary.headline}${change}`,
         };
       }
       case 'note':
-        return { at: e.at, kind: e.kind, text: `Note: ${e.payload.text}` };
+        return { at: caseTime(e.at), kind: e.kind, text: `Note: ${e.payload.text}` };
       case 'action':
-        return { at: e.at, kind: e.kind, text: e.payload.text };
+        return { at: caseTime(e.at), kind: e.kind, text: e.payload.text };
       case 'copied':
         return {
-          at: e.at,
+          at: caseTime(e.at),
           kind: e.kind,
           text: `Copied "${e.payload.label}" (${e.payload.platform})`,
           command: e.payload.command,
@@ -94,7 +95,7 @@ function timeline(caseFile: CaseFile): TimelineLine[] {
           previous,
         );
         return {
-          at: e.at,
+          at: caseTime(e.at),
           kind: e.kind,
           text: `Recording ${caseTime(e.payload.startedAt)} to ${caseTime(e.payload.stoppedAt)}: ${e.payload.events.length} listener events, ${e.payload.probes.length} probes (${up} up)${change}`,
         };
