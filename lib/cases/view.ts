@@ -45,8 +45,7 @@ export function caseTime(iso: string): string {
 
 function lastDiagnosis(caseFile: CaseFile): { at: string; diagnosis: Diagnosis } | null {
   for (const e of [...caseFile.entries].reverse()) {
-    if (e.kind === 'diagnosis')
-      return { at: caseTime(e.at), diagnosis: e.payload.diagnosis as unknown as Diagnosis };
+    if (e.kind === 'diagnosis') return { at: e.at, diagnosis: e.payload.diagnosis as unknown as Diagnosis };
     if (e.kind === 'recording')
       return { at: e.payload.stoppedAt, diagnosis: e.payload.after as unknown as Diagnosis };
   }
