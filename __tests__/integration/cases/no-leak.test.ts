@@ -4,10 +4,13 @@
  * CLI's three) carries those secrets or the home path, and --no-redact shows the test would see them.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '@/lib/diagnosis';
 import { CASE_FORMATS, renderCase } from '@/lib/cases/export';
 import { caseFileFromSession } from '@/lib/cases/from-session';
+import { readCaseFile } from '@/lib/cases/read';
 import { redactCase } from '@/lib/cases/redact';
 import type { Diagnosis } from '@/lib/diagnosis/types';
 import { leaks, SECRETS, startSecretServer, type SecretServer } from './secret-server';
@@ -92,4 +95,20 @@ test.each(CASE_FORMATS)('the CLI --report %s carries none of them; --no-redact d
   expect(leaks(r.stdout, server.home)).toEqual([]);
   const raw = await runDoctor([`127.0.0.1:${server.port}`, '--report', format, '--no-redact'], server.home);
   expect(leaks(raw.stdout, server.home)).toEqual(expect.arrayContaining([SECRETS.password, SECRETS.apiKey]));
+});
+
+test('--out writes the case file only its user can read, and it opens as a case file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ld-case-out-'));
+  try {
+    const file = join(dir, 'case.json');
+    const r = await runDoctor([`127.0.0.1:${server.port}`, '--report', 'json', '--out', file], server.home);
+    expect(r.stdout).toBe('');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, 'utf8');
+    expect(leaks(text, server.home)).toEqual([]);
+    const read = readCaseFile(JSON.parse(text));
+    expect(read.ok && read.caseFile.entries.map((e) => e.kind)).toEqual(['diagnosis']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
