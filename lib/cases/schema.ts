@@ -82,8 +82,9 @@ const recordingPayload = z.looseObject({
       z.looseObject({
         at: isoTime,
         up: z.boolean(),
-        connectMs: z.number().min(0).nullable(),
-        status: z.union([z.number(), text(100)]).nullable(),
+        // A probe that never connected may leave these out or null: both mean "none".
+        connectMs: z.number().min(0).nullish(),
+        status: z.union([z.number(), text(100)]).nullish(),
       }),
     )
     .max(100_000),

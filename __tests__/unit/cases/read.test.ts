@@ -53,3 +53,28 @@ test('the same seq twice is refused', () => {
   const r = withChange((c) => ((c.entries as { seq: number }[])[1]!.seq = 1));
   expect(message(r)).toBe('The case file is not valid: entry 1 appears twice.');
 });
+
+test('a recording (two snapshots, events and probes) opens, and its snapshots are re-checked too', () => {
+  const c = JSON.parse(JSON.stringify(sessionCase())) as {
+    entries: { seq: number; at: string; kind: string; payload: unknown }[];
+  };
+  const diagnosis = (c.entries[2]!.payload as { diagnosis: unknown }).diagnosis;
+  const recording = {
+    startedAt: '2026-12-02T14:21:00.000Z',
+    stoppedAt: '2026-12-02T14:22:00.000Z',
+    before: diagnosis,
+    after: diagnosis,
+    events: [{ kind: 'opened', port: 3000 }],
+    probes: [
+      { at: '2026-12-02T14:21:01.000Z', up: false, connectMs: null, status: null },
+      { at: '2026-12-02T14:21:02.000Z', up: true, connectMs: 0.4, status: 200 },
+    ],
+  };
+  c.entries.push({ seq: 30, at: '2026-12-02T14:22:00.000Z', kind: 'recording', payload: recording });
+  expect(readCaseFile(c).ok).toBe(true);
+  (recording.after as { facts: { target: { port: number } } }) = JSON.parse(JSON.stringify(diagnosis));
+  (recording.after as { facts: { target: { port: number } } }).facts.target.port = 1;
+  expect(message(readCaseFile(c))).toMatch(
+    /^The diagnosis in entry 30 cannot be opened here: its target says/,
+  );
+});
