@@ -72,8 +72,9 @@ test('a recording (two snapshots, events and probes) opens, and its snapshots ar
   };
   c.entries.push({ seq: 30, at: '2026-12-02T14:22:00.000Z', kind: 'recording', payload: recording });
   expect(readCaseFile(c).ok).toBe(true);
-  (recording.after as { facts: { target: { port: number } } }) = JSON.parse(JSON.stringify(diagnosis));
-  (recording.after as { facts: { target: { port: number } } }).facts.target.port = 1;
+  const moved = JSON.parse(JSON.stringify(diagnosis)) as { facts: { target: { port: number } } };
+  moved.facts.target.port = 1;
+  recording.after = moved;
   expect(message(readCaseFile(c))).toMatch(
     /^The diagnosis in entry 30 cannot be opened here: its target says/,
   );
