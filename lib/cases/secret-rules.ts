@@ -55,27 +55,30 @@ const SEPARATE_PASSWORD: Record<string, string> = {
   mongodump: '-p',
 };
 
-/** Formats that are secrets wherever they appear; the group, when there is one, is the secret part. */
+/**
+ * Formats that are secrets wherever they appear; the group, when there is one, is the secret part. Each is
+ * global with indices (`dg`), compiled once: matchAll copies it per string, so no state leaks between calls.
+ */
 const PATTERNS: readonly { kind: SecretKind; re: RegExp }[] = [
   {
     kind: 'private-key',
-    re: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
+    re: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/dg,
   },
-  { kind: 'url-password', re: /[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:'"]*:([^\s/?#@'"]+)@/gi },
+  { kind: 'url-password', re: /[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:'"]*:([^\s/?#@'"]+)@/dgi },
   {
     kind: 'query-secret',
-    re: /[?&;][^\s=&#?;'"]*(?:token|secret|key|pass|pwd|auth|sig|credential)[^\s=&#?;'"]*=([^\s&#;'"]+)/gi,
+    re: /[?&;][^\s=&#?;'"]*(?:token|secret|key|pass|pwd|auth|sig|credential)[^\s=&#?;'"]*=([^\s&#;'"]+)/dgi,
   },
-  { kind: 'bearer-token', re: /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{8,}=*)/g },
-  { kind: 'aws-key', re: /(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}/g },
-  { kind: 'github-token', re: /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g },
-  { kind: 'gitlab-token', re: /glpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: 'slack-token', re: /xox[abposr]-[A-Za-z0-9-]{10,}|hooks\.slack\.com\/services\/[A-Za-z0-9/]+/g },
-  { kind: 'stripe-key', re: /(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}/g },
-  { kind: 'google-api-key', re: /AIza[0-9A-Za-z_-]{35}/g },
-  { kind: 'npm-token', re: /npm_[A-Za-z0-9]{36}/g },
-  { kind: 'openai-key', re: /sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: 'jwt', re: /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g },
+  { kind: 'bearer-token', re: /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{8,}=*)/dg },
+  { kind: 'aws-key', re: /(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}/dg },
+  { kind: 'github-token', re: /(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/dg },
+  { kind: 'gitlab-token', re: /glpat-[A-Za-z0-9_-]{20,}/dg },
+  { kind: 'slack-token', re: /xox[abposr]-[A-Za-z0-9-]{10,}|hooks\.slack\.com\/services\/[A-Za-z0-9/]+/dg },
+  { kind: 'stripe-key', re: /(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{10,}/dg },
+  { kind: 'google-api-key', re: /AIza[0-9A-Za-z_-]{35}/dg },
+  { kind: 'npm-token', re: /npm_[A-Za-z0-9]{36}/dg },
+  { kind: 'openai-key', re: /sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/dg },
+  { kind: 'jwt', re: /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/dg },
 ];
 
 interface Word {
@@ -141,7 +144,7 @@ export function secretSpans(text: string): Span[] {
   const words = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index }));
   const spans = wordSpans(words).map((f) => f.span);
   for (const { kind, re } of PATTERNS) {
-    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}d`))) {
+    for (const m of text.matchAll(re)) {
       const [start, end] =
         m.indices?.[1] && kind !== 'private-key' ? m.indices[1] : [m.index, m.index + m[0].length];
       if (end > start) spans.push({ start, end, kind });
