@@ -1,9 +1,12 @@
 /**
  * `npm run doctor -- <target> [--json] [--intent start]`: the same diagnosis as the API, for a terminal.
+ * `--report md|json|html [--no-redact] [--out file]` writes it as a case file instead (lib/cases).
  * Exit 0 when no finding is an error, 1 when one is, 2 for bad input.
  */
 import { parseCliArgs } from '@/lib/cli/args';
 import { renderJson, renderText } from '@/lib/cli/render';
+import { writeFileSync } from 'node:fs';
+import { oneDiagnosisCase } from '@/lib/cases/one-diagnosis';
 import { diagnose } from '@/lib/diagnosis';
 import { forTerminalLines } from '@/lib/text/outside';
 
@@ -28,7 +31,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const d = result.diagnosis;
-  if (json) process.stdout.write(renderJson(d) + '\n');
+  if (parsed.args.report) {
+    const { report, redact = true, out } = parsed.args;
+    const text = oneDiagnosisCase(d, { intent, format: report, redact });
+    if (out) writeFileSync(out, text, { mode: 0o600 });
+    else process.stdout.write(text);
+  } else if (json) process.stdout.write(renderJson(d) + '\n');
   else
     process.stdout.write(
       renderText(d, {

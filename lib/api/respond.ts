@@ -37,6 +37,8 @@ type Handler<T> = (input: T, request: Request) => Promise<NextResponse>;
 export interface RouteOptions {
   /** The route opens connections (diagnose, probe): it also takes one of the capped probe slots. */
   probing?: boolean;
+  /** A write whose body is bigger than a few fields (a case file): its own cap, still read in chunks. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -76,7 +78,10 @@ async function cappedText(request: Request, maxBytes: number): Promise<string | 
 }
 
 /** The JSON object a write carries, or the response that refuses it. */
-async function jsonBody(request: Request): Promise<Record<string, unknown> | NextResponse> {
+async function jsonBody(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Record<string, unknown> | NextResponse> {
   // JSON only: a cross-site <form> can send urlencoded or text/plain without a preflight, never JSON.
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type))
@@ -87,7 +92,7 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | Nex
     );
   let text: string | null;
   try {
-    text = await cappedText(request, MAX_BODY_BYTES);
+    text = await cappedText(request, maxBytes);
   } catch {
     return errorResponse(
       400,
@@ -96,7 +101,7 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | Nex
     );
   }
   if (text === null)
-    return errorResponse(413, 'body-too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    return errorResponse(413, 'body-too-large', `The request body is larger than ${maxBytes} bytes.`);
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
@@ -120,7 +125,7 @@ export function postRoute<S extends z.ZodType, P extends Record<string, string> 
 ) {
   return (request: Request, context?: { params: Promise<P> }): Promise<NextResponse> =>
     guarded(request, options, async () => {
-      const body = await jsonBody(request);
+      const body = await jsonBody(request, options.maxBodyBytes);
       if (body instanceof NextResponse) return body;
       const params = context ? await context.params : {};
       return validated(schema, handler, request, { ...body, ...params });
