@@ -14,7 +14,9 @@ export async function register(): Promise<void> {
     try {
       watchScheduler();
     } catch (err) {
-      console.warn(`[localhost-doctor] watches not resumed: ${err instanceof Error ? err.message : String(err)}`);
+      console.warn(
+        `[localhost-doctor] watches not resumed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }, 0);
 }

@@ -23,7 +23,10 @@ export const GET = getRoute(z.object({}), async () => {
   const gauges = probeGauges(registry, ['target']);
   const now = new Date().toISOString();
   const read = getStore().read((db) =>
-    listWatches(db).map((w) => ({ w, last: watchStatus(db, { watchId: w.id, uptimeSince: now }).lastSample })),
+    listWatches(db).map((w) => ({
+      w,
+      last: watchStatus(db, { watchId: w.id, uptimeSince: now }).lastSample,
+    })),
   );
   for (const { w, last } of read.ok ? read.value : []) {
     if (!last) continue;

@@ -26,7 +26,12 @@ const seconds = (ms: number) => ms / 1000;
 export function probeGauges(registry: Registry, labelNames: string[]) {
   const registers = [registry];
   return {
-    success: new Gauge({ name: 'probe_success', help: 'Whether the probe succeeded (1 up, 0 down)', labelNames, registers }),
+    success: new Gauge({
+      name: 'probe_success',
+      help: 'Whether the probe succeeded (1 up, 0 down)',
+      labelNames,
+      registers,
+    }),
     duration: new Gauge({
       name: 'probe_duration_seconds',
       help: 'How long the probe took to complete in seconds',

@@ -14,7 +14,8 @@ export function flipsOf(samples: readonly { at: string; up: boolean; error?: str
   let prev: 'up' | 'down' | null = null;
   for (const s of sorted) {
     const state = s.up ? 'up' : 'down';
-    if (state !== prev) flips.push({ at: s.at, from: prev, to: state, error: s.up ? null : (s.error ?? null) });
+    if (state !== prev)
+      flips.push({ at: s.at, from: prev, to: state, error: s.up ? null : (s.error ?? null) });
     prev = state;
   }
   return flips;

@@ -12,7 +12,8 @@ export type TargetSample = ProbeVerdict & {
 };
 
 export type SampleResult =
-  { ok: true; sample: TargetSample } | { ok: false; status: 400 | 403; error: { code: string; message: string } };
+  | { ok: true; sample: TargetSample }
+  | { ok: false; status: 400 | 403; error: { code: string; message: string } };
 
 /**
  * One look at a target with the diagnosis' own probes (parse, target policy, connect per address, HTTP

@@ -38,7 +38,9 @@ export const samplesQuery = z.object({
     .string()
     .regex(/^\d{1,6}$/, 'limit must be a whole number')
     .transform(Number)
-    .pipe(z.number().int().min(1, 'limit must be 1 or more').max(MAX_SAMPLES, `limit is at most ${MAX_SAMPLES}`))
+    .pipe(
+      z.number().int().min(1, 'limit must be 1 or more').max(MAX_SAMPLES, `limit is at most ${MAX_SAMPLES}`),
+    )
     .optional(),
 });
 

@@ -31,6 +31,7 @@ export function verdictOf({ attempts, application }: Probes): ProbeVerdict {
       status,
       error: application.kind === 'reset' ? 'connection reset' : (application.message ?? 'probe error'),
     };
-  if (status !== null && status >= 500) return { up: false, connectMs, ttfbMs, status, error: `HTTP ${status}` };
+  if (status !== null && status >= 500)
+    return { up: false, connectMs, ttfbMs, status, error: `HTTP ${status}` };
   return { up: true, connectMs, ttfbMs, status, error: null };
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { prepareTarget } from '@/lib/diagnosis';
-import { errorResponse, getRoute, jsonResponse, postRoute, storeUnavailableResponse } from '@/lib/api/respond';
+import {
+  errorResponse,
+  getRoute,
+  jsonResponse,
+  postRoute,
+  storeUnavailableResponse,
+} from '@/lib/api/respond';
 import { createWatch, findWatchByTarget, getStore, listWatches, watchStatus } from '@/lib/store';
 import { canonicalWatchTarget, watchScheduler } from '@/lib/watch';
 import { createWatchInput, DEFAULT_INTERVAL_SECONDS, UPTIME_WINDOW_MS } from '@/lib/watch/schemas';
@@ -15,7 +21,8 @@ export const GET = getRoute(z.object({}), async () => {
   const read = store.read((db) =>
     listWatches(db).map((w) => ({ ...w, ...watchStatus(db, { watchId: w.id, uptimeSince }) })),
   );
-  if (!read.ok) return jsonResponse({ watches: [], unavailable: store.unavailable() ?? { reason: read.reason } });
+  if (!read.ok)
+    return jsonResponse({ watches: [], unavailable: store.unavailable() ?? { reason: read.reason } });
   return jsonResponse({ watches: read.value, uptimeWindowHours: UPTIME_WINDOW_MS / 3_600_000 });
 });
 

@@ -10,7 +10,8 @@ export const GET = getRoute(samplesQuery, async ({ id, since, limit }) => {
   const read = store.read((db) =>
     getWatch(db, id) ? watchSamples(db, { watchId: id, since, limit: limit ?? MAX_SAMPLES }) : null,
   );
-  if (!read.ok) return jsonResponse({ samples: [], unavailable: store.unavailable() ?? { reason: read.reason } });
+  if (!read.ok)
+    return jsonResponse({ samples: [], unavailable: store.unavailable() ?? { reason: read.reason } });
   if (read.value === null) return errorResponse(404, 'watch-not-found', `No watch has the id ${id}.`);
   return jsonResponse({
     samples: read.value.map(({ at, up, connectMs, ttfbMs, status, connections, error }) => ({
