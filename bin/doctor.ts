@@ -6,6 +6,7 @@ import { parseCliArgs } from '@/lib/cli/args';
 import { renderJson, renderText } from '@/lib/cli/render';
 import { diagnose } from '@/lib/diagnosis';
 import { forTerminalLines } from '@/lib/text/outside';
+import { runWatchCli } from '@/lib/cli/watch';
 
 /** Colours on a terminal; NO_COLOR turns them off, FORCE_COLOR on (for a pager, or a test reading the pipe). */
 function wantsColor(): boolean {
@@ -15,6 +16,7 @@ function wantsColor(): boolean {
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'watch') return runWatchCli(process.argv.slice(3), wantsColor());
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(forTerminalLines(parsed.message) + '\n');
