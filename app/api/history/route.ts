@@ -11,7 +11,22 @@ const historyQuery = z.object({ port: portParam });
 
 export const GET = getRoute(historyQuery, async ({ port }) => {
   const store = getStore();
-  const read = store.read((db) => listenerEvents(db, { port }).map(({ id: _id, ...e }) => e));
+  const read = store.read((db) =>
+    listenerEvents(db, { port }).map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      protocol: e.protocol,
+      address: e.address,
+      port: e.port,
+      family: e.family,
+      pid: e.pid,
+      process: e.process,
+      command: e.command,
+      cwd: e.cwd,
+      user: e.user,
+      startedAt: e.startedAt,
+    })),
+  );
   if (!read.ok) return jsonResponse({ port, events: [], unavailable: store.unavailable() });
   return jsonResponse({ port, events: read.value });
 });
