@@ -16,8 +16,14 @@ export type WindowId = (typeof WINDOWS)[number]['id'];
 export function watchesQuery() {
   return queryOptions({
     queryKey: ['watches'] as const,
-    queryFn: ({ signal }) =>
-      getJson<{ watches: WatchView[]; unavailable?: Unavailable }>('/api/watches', signal),
+    queryFn: async ({ signal }) => {
+      const body = await getJson<{ watches?: WatchView[]; unavailable?: Unavailable }>(
+        '/api/watches',
+        signal,
+      );
+      // A body without the list (an older server) is no watches, never a broken Monitor.
+      return { watches: Array.isArray(body.watches) ? body.watches : [], unavailable: body.unavailable };
+    },
     refetchInterval: WATCHES_INTERVAL_MS,
   });
 }
@@ -26,12 +32,13 @@ export function samplesQuery(watchId: string, windowId: WindowId) {
   const w = WINDOWS.find((x) => x.id === windowId)!;
   return queryOptions({
     queryKey: ['watches', watchId, 'samples', windowId] as const,
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       const since = new Date(Date.now() - w.ms).toISOString();
-      return getJson<{ samples: SampleView[] }>(
+      const body = await getJson<{ samples?: SampleView[] }>(
         `/api/watches/${watchId}/samples?since=${encodeURIComponent(since)}`,
         signal,
       );
+      return { samples: Array.isArray(body.samples) ? body.samples : [] };
     },
     refetchInterval: w.refetchMs,
   });
@@ -43,12 +50,13 @@ export function historyQuery(port: number) {
     queryKey: ['history', port] as const,
     queryFn: async ({ signal }) => {
       try {
-        return await getJson<{ port: number; events: HistoryEventView[]; unavailable?: Unavailable }>(
+        const body = await getJson<{ events?: HistoryEventView[]; unavailable?: Unavailable }>(
           `/api/history?port=${port}`,
           signal,
         );
+        return { port, events: Array.isArray(body.events) ? body.events : [], unavailable: body.unavailable };
       } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return { port, events: [] };
+        if (err instanceof ApiError && err.status === 404) return { port, events: [] as HistoryEventView[] };
         throw err;
       }
     },

@@ -27,6 +27,11 @@ function world(stops: Array<(body: unknown) => Answer | Promise<Answer>>) {
         return { body: table(state.stopped ? [] : [holder()]) };
       case '/api/connections':
         return { body: connections(3000) };
+      // The Monitor's watch and port history (nothing watched, nothing recorded).
+      case '/api/watches':
+        return { body: { watches: [] } };
+      case '/api/history':
+        return { body: { port: 3000, events: [] } };
       case '/api/processes/4242/stop': {
         state.posts.push({ url: url.pathname, init });
         const next = stops.shift();
