@@ -60,7 +60,8 @@ export function historyQuery(port: number) {
         throw err;
       }
     },
-    refetchInterval: 10_000,
+    // Listener changes are rare next to samples; a closed/opened line arrives within half a minute.
+    refetchInterval: 30_000,
   });
 }
 
