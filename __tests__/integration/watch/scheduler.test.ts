@@ -16,7 +16,7 @@ import { memoryLog, removeTempDataDirs, tempDataDir } from '../store/store-suppo
 let store: HistoryStore;
 let scheduler: WatchScheduler | undefined;
 const servers: ChildServer[] = [];
-const sockets: net.Server[] = [];
+const sockets: { server: net.Server; held: Set<net.Socket> }[] = [];
 
 beforeEach(() => {
   store = createStore({ dataDir: tempDataDir(), log: memoryLog() });
@@ -25,7 +25,16 @@ afterEach(async () => {
   scheduler?.stopAll();
   store.close();
   await Promise.all(servers.splice(0).map((s) => s.stop()));
-  await Promise.all(sockets.splice(0).map((s) => new Promise((r) => s.close(r))));
+  // close() stops accepting and waits for open connections, which this side then drops.
+  await Promise.all(
+    sockets.splice(0).map(
+      ({ server, held }) =>
+        new Promise((r) => {
+          server.close(r);
+          held.forEach((c) => c.destroy());
+        }),
+    ),
+  );
   removeTempDataDirs();
 });
 
@@ -116,9 +125,7 @@ it('a target that accepts and never answers does not delay another watch; a dele
     held.add(c);
     c.on('close', () => held.delete(c));
   });
-  sockets.push(silent);
-  // close() waits for open connections: the test's own end drops them first.
-  const dropHeld = () => held.forEach((c) => c.destroy());
+  sockets.push({ server: silent, held });
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
   const silentPort = (silent.address() as net.AddressInfo).port;
   const fast = await startChildHttpServer({ status: 200 });
@@ -149,6 +156,4 @@ it('a target that accepts and never answers does not delay another watch; a dele
   const afterDelete = count(fastWatch.id);
   await absenceWindow(2500);
   expect(count(fastWatch.id)).toBe(afterDelete);
-  scheduler!.stopAll();
-  dropHeld();
 }, 60_000);
