@@ -8,4 +8,15 @@ export async function register(): Promise<void> {
   setTimeout(() => {
     listListeners().catch(() => undefined);
   }, 0);
+  // Stored watches resume sampling when the server starts, not when someone first opens the Monitor.
+  const { watchScheduler } = await import('@/lib/watch');
+  setTimeout(() => {
+    try {
+      watchScheduler();
+    } catch (err) {
+      console.warn(
+        `[localhost-doctor] watches not resumed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }, 0);
 }

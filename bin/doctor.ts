@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { oneDiagnosisCase } from '@/lib/cases/one-diagnosis';
 import { diagnose } from '@/lib/diagnosis';
 import { forTerminalLines } from '@/lib/text/outside';
+import { runWatchCli } from '@/lib/cli/watch';
 
 /** Colours on a terminal; NO_COLOR turns them off, FORCE_COLOR on (for a pager, or a test reading the pipe). */
 function wantsColor(): boolean {
@@ -18,6 +19,7 @@ function wantsColor(): boolean {
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'watch') return runWatchCli(process.argv.slice(3), wantsColor());
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(forTerminalLines(parsed.message) + '\n');

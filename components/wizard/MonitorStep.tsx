@@ -2,6 +2,7 @@ import type { Diagnosis } from '@/lib/diagnosis/types';
 import { LIVE_INTERVAL_MS } from '@/components/data/queries';
 import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { formatClock } from '@/components/ui/format';
+import { MonitorOverTime } from '@/components/monitor/MonitorOverTime';
 import { ChangeLog } from './ChangeLog';
 import { ConnectionsByState } from './ConnectionsByState';
 import { FindingCard } from './FindingCard';
@@ -58,6 +59,7 @@ export function MonitorStep({ diagnosis, live, now }: { diagnosis: Diagnosis; li
       <FactsBlock title="What changed while this page was open">
         <ChangeLog events={live.log} />
       </FactsBlock>
+      <MonitorOverTime target={diagnosis.target} />
     </StepSection>
   );
 }

@@ -45,13 +45,19 @@ export interface RouteOptions {
  * Every GET route: the shared request guard (an API call, so also no request another site's page made), the rate limit (429 with Retry-After), zod validation of the
  * query (400 with a sentence on failure), and no 500 if the handler throws.
  */
-export function getRoute<S extends z.ZodType>(
+export function getRoute<S extends z.ZodType, P extends Record<string, string> = Record<string, string>>(
   schema: S,
   handler: Handler<z.infer<S>>,
   options: RouteOptions = {},
 ) {
-  return (request: Request): Promise<NextResponse> =>
-    guarded(request, options, () => validated(schema, handler, request, queryObject(request.url)));
+  // Path parameters (when the route has any) win over query parameters of the same name.
+  return (request: Request, context?: { params: Promise<P> }): Promise<NextResponse> =>
+    guarded(request, options, async () =>
+      validated(schema, handler, request, {
+        ...queryObject(request.url),
+        ...(context ? await context.params : {}),
+      }),
+    );
 }
 
 /** Largest body a write accepts: a few fields, so anything bigger is refused before it is parsed. */
@@ -185,4 +191,19 @@ async function validated<S extends z.ZodType>(
     const message = err instanceof Error ? err.message : String(err);
     return errorResponse(503, 'host-read-failed', `Could not read this machine's state: ${message}`);
   }
+}
+
+/**
+ * Every DELETE route: the same guard as a write (this app's Origin), rate limit, and zod validation of the
+ * path parameters. No body is read: the URL names the resource.
+ */
+export function deleteRoute<S extends z.ZodType, P extends Record<string, string> = Record<string, string>>(
+  schema: S,
+  handler: Handler<z.infer<S>>,
+) {
+  return (request: Request, context?: { params: Promise<P> }): Promise<NextResponse> =>
+    guarded(request, {}, async () => {
+      const params = context ? await context.params : {};
+      return validated(schema, handler, request, params);
+    });
 }

@@ -33,6 +33,11 @@ function world(stops: Array<(body: unknown) => Answer | Promise<Answer>>) {
           status: 409,
           body: { error: { code: 'history-unavailable', message: 'The history store is paused.' } },
         };
+      // The Monitor's watch and port history (nothing watched, nothing recorded).
+      case '/api/watches':
+        return { body: { watches: [] } };
+      case '/api/history':
+        return { body: { port: 3000, events: [] } };
       case '/api/processes/4242/stop': {
         state.posts.push({ url: url.pathname, init });
         const next = stops.shift();
