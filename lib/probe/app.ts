@@ -9,7 +9,13 @@ import {
   startsLikeHttp,
   type Speaker,
 } from '@/lib/probe/sniff';
-import { chooseFirstWords, fallbackWords, requestBytes, type FirstWords } from '@/lib/probe/first-words';
+import {
+  chooseFirstWords,
+  fallbackWords,
+  requestBytes,
+  speaksFirst,
+  type FirstWords,
+} from '@/lib/probe/first-words';
 import { adoptPlain, openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/stream';
 import { assertLiteralIp, closeGracefully } from '@/lib/probe/tcp';
 import { describeTls } from '@/lib/probe/tls-info';
@@ -186,6 +192,26 @@ async function ownerSoon(ctx: Context): Promise<string | null> {
 }
 
 /**
+ * Waits for a server-first greeting, but only as long as it can be one: the bytes a greeting server sends
+ * on accept arrive at once, so once the owner's name is known and it is not a program that speaks first
+ * (sshd, a mail or FTP server, MySQL…), waiting longer would only cost time. Returns the owner when it
+ * cut the wait short, undefined when the whole banner window passed (or bytes came) first.
+ */
+async function listenForGreeting(ctx: Context, reader: SocketReader): Promise<string | null | undefined> {
+  let owner: string | null | undefined;
+  const never = new Promise<never>(() => {});
+  const notAGreeter = ctx.owner.then(
+    (name) => {
+      owner = name;
+      return name === null || speaksFirst(name) ? never : undefined;
+    },
+    () => never,
+  );
+  await reader.waitFor((r) => greetingComplete(r.bytes), within(ctx, ctx.timeouts.bannerMs), notAGreeter);
+  return owner;
+}
+
+/**
  * A RESP PING or an SSLRequest, and what came back: a banner outcome when the answer names a protocol
  * (Redis, PostgreSQL…), 'http' when an HTTP server answered it, null when nothing useful came.
  */
@@ -255,11 +281,11 @@ async function plaintextFirst(ctx: Context, tlsAlreadyTried: boolean): Promise<O
   const { socket, reader } = opened;
 
   // SSH, SMTP, MySQL… speak first; HTTP, TLS, Redis and PostgreSQL servers wait for the client.
-  await reader.waitFor((r) => greetingComplete(r.bytes), within(ctx, ctx.timeouts.bannerMs));
+  const owner = await listenForGreeting(ctx, reader);
   if (reader.total > 0) return bannerOutcome(reader.bytes, 'server-first');
   if (reader.ended) return endedOutcome(reader, 'before we sent anything');
 
-  const words = chooseFirstWords(await ownerSoon(ctx), ctx.port);
+  const words = chooseFirstWords(owner === undefined ? await ownerSoon(ctx) : owner, ctx.port);
   if (words !== 'http') {
     const answer = await askClientFirst(ctx, words, socket, reader, ctx.timeouts.responseMs);
     if (answer !== null && answer !== 'http') return answer;

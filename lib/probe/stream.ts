@@ -6,7 +6,7 @@ import type { ConnectOutcome } from '@/lib/probe/types';
 
 /** How a stream stopped: the peer closed (FIN), reset it, or another socket error. */
 export type StreamEnd = 'end' | 'reset' | 'error';
-export type WaitResult = 'enough' | 'ended' | 'timeout';
+export type WaitResult = 'enough' | 'ended' | 'timeout' | 'interrupted';
 
 const TAIL_BYTES = 16;
 
@@ -68,8 +68,15 @@ export class SocketReader {
     this.wake?.();
   }
 
-  /** Resolves when `enough(this)` holds, the stream ended, or `ms` passed — whichever comes first. */
-  waitFor(enough: (reader: SocketReader) => boolean, ms: number): Promise<WaitResult> {
+  /**
+   * Resolves when `enough(this)` holds, the stream ended, `ms` passed, or `interrupt` settled — whichever
+   * comes first.
+   */
+  waitFor(
+    enough: (reader: SocketReader) => boolean,
+    ms: number,
+    interrupt?: Promise<unknown>,
+  ): Promise<WaitResult> {
     return new Promise((resolve) => {
       let done = false;
       const stop = (result: WaitResult): void => {
@@ -86,6 +93,10 @@ export class SocketReader {
       };
       this.wake = check;
       check();
+      void interrupt?.then(
+        () => stop('interrupted'),
+        () => stop('interrupted'),
+      );
     });
   }
 }
