@@ -1,6 +1,7 @@
 import 'server-only';
 import net from 'node:net';
 import tls from 'node:tls';
+import { rememberOwnConnection } from '@/lib/host/own-connections';
 import { outcomeForErrorCode } from '@/lib/probe/tcp';
 import type { ConnectOutcome } from '@/lib/probe/types';
 
@@ -161,6 +162,7 @@ export function adoptPlain(
 
 export function openPlain(opts: OpenOptions): Promise<Opened<net.Socket>> {
   const socket = net.connect({ host: opts.address, port: opts.port });
+  rememberOwnConnection(socket);
   return whenReady(socket, 'connect', opts);
 }
 
@@ -177,5 +179,6 @@ export function openTls(opts: OpenOptions & { serverName: string }): Promise<Ope
     rejectUnauthorized: false,
     ALPNProtocols: ['http/1.1'],
   });
+  rememberOwnConnection(socket);
   return whenReady(socket, 'secureConnect', opts);
 }

@@ -82,4 +82,6 @@ export interface PortConnections {
   source: string;
   partial: boolean;
   warnings: string[];
+  /** Sockets of the doctor's own probes (this one's and earlier ones' TIME_WAIT), not counted above. */
+  ownProbesLeftOut?: number;
 }
