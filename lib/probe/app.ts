@@ -19,6 +19,7 @@ import {
 import { adoptPlain, openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/stream';
 import { assertLiteralIp, closeGracefully } from '@/lib/probe/tcp';
 import { describeTls } from '@/lib/probe/tls-info';
+import { tlsFailureSentence } from '@/lib/probe/tls-errors';
 import { DEFAULT_PROBE_TIMEOUTS, type AppProbe, type ProbeTimeouts } from '@/lib/probe/types';
 import { outsideText } from '@/lib/text/outside';
 
@@ -150,7 +151,7 @@ async function askHttp(ctx: Context, socket: net.Socket, reader: SocketReader): 
 async function viaTls(ctx: Context): Promise<Outcome | string> {
   const ms = within(ctx, ctx.timeouts.connectMs + ctx.timeouts.responseMs);
   const opened = await openTls({ ...ctx, ms, holdCap: HOLD_CAP, serverName: ctx.serverName });
-  if (!opened.ok) return `${opened.errorCode}: ${opened.message}`;
+  if (!opened.ok) return tlsFailureSentence(opened.errorCode, opened.message);
   const { socket, reader } = opened;
   const tls = describeTls(socket, ctx.serverName);
   const sentAt = await askHttp(ctx, socket, reader);
