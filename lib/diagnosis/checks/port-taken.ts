@@ -50,6 +50,7 @@ export const portTaken = defineCheck({ 'port-taken': 40 }, (facts) => {
           { host: bind, port: free, from: { host: holder.address, port } },
           (what) => `Use port ${free} instead: ${what}`,
           [portSettingFix(`Use port ${free} instead (free right now: set PORT or pass --port)`, free)],
+          facts.self.cwd,
         )
       : null;
   if (moved) fixes.push(...moved.fixes);

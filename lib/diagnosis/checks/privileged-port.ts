@@ -23,6 +23,7 @@ export const privilegedPort = defineCheck({ 'privileged-port': 300 }, (facts) =>
       { host: bind, port: free, from: { host: holder?.address ?? bind, port } },
       (what) => `Use port ${free} instead (free right now): ${what}`,
       [portSettingFix(`Use port ${free} instead (free right now: set PORT or pass --port)`, free)],
+      facts.self.cwd,
     );
     fixes.push(...moved.fixes);
   }

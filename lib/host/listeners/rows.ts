@@ -63,6 +63,7 @@ export function toListener(row: SocketRow, owner: Partial<ProcessInfo> | undefin
     command: outsideOrNull(owner?.command, COMMAND_MAX_CHARS),
     argv: cappedArgv(owner?.argv),
     executable: outsideOrNull(owner?.executable, EXECUTABLE_MAX_CHARS),
+    ...(owner?.cwd !== undefined ? { cwd: outsideOrNull(owner.cwd, EXECUTABLE_MAX_CHARS) } : {}),
     user: owner?.user ?? null,
     uid: owner?.uid ?? null,
     startedAt: owner?.startedAt ?? null,

@@ -22,6 +22,8 @@ export interface Listener {
   argv: string[] | null;
   /** Path of the running binary when cheap to read (Linux /proc/<pid>/exe); null otherwise. */
   executable: string | null;
+  /** The owner's working directory (Linux /proc/<pid>/cwd), where its relative paths start; absent elsewhere. */
+  cwd?: string | null;
   user: string | null;
   uid: number | null;
   /** ISO time the owning process started. */
