@@ -82,8 +82,9 @@ test('port-taken by Django runserver: its own manage.py command on the free port
   const { finding, free } = await portTaken(port);
   // argv[0] is the interpreter as exec'd (a pyenv shim execs its real python3 by full path).
   const own = commands(finding).find((c) => /manage\.py runserver/.test(c));
+  // manage.py is relative to the project: the fix starts there (/proc/<pid>/cwd), not in the doctor's directory.
   expect(own).toMatch(
-    new RegExp(`^\\S*python3[\\d.]* manage\\.py runserver 127\\.0\\.0\\.1:${free} --noreload$`),
+    new RegExp(`^cd ${dir} && \\S*python3[\\d.]* manage\\.py runserver 127\\.0\\.0\\.1:${free} --noreload$`),
   );
   expect(commands(finding)).not.toContain(`PORT=${free}`);
   expect(commands(finding)).toContain(`kill ${server.pid}`);
@@ -93,10 +94,12 @@ test('port-taken by Django runserver: its own manage.py command on the free port
 test('port-taken by python -m http.server: its own command on the free port, bound to 127.0.0.1', async () => {
   if (!requireOrSkip(spawnSync(PYTHON, ['--version']).status === 0, 'python3')) return;
   const port = await closedPort();
-  const server = start(PYTHON, ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], tempDir());
+  const dir = tempDir();
+  const server = start(PYTHON, ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], dir);
   await untilAccepting(port, server);
   const { finding, free } = await portTaken(port);
-  expect(commands(finding)).toContain(`${PYTHON} -m http.server ${free} --bind 127.0.0.1`);
+  // http.server serves the directory it runs in: the fix starts in that one.
+  expect(commands(finding)).toContain(`cd ${dir} && ${PYTHON} -m http.server ${free} --bind 127.0.0.1`);
   expect(commands(finding)).not.toContain(`PORT=${free}`);
 });
 

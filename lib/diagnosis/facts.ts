@@ -1,7 +1,6 @@
 import 'server-only';
 import { connectionsOnPort } from '@/lib/host/connections';
 import { readFirewall } from '@/lib/host/firewall';
-import { findFreePortNear } from '@/lib/host/free-port';
 import { listListeners } from '@/lib/host/listeners';
 import type { ListenerTable, ListListenersOptions } from '@/lib/host/listeners/types';
 import { readPortFacts } from '@/lib/host/port-range';
@@ -11,6 +10,7 @@ import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
 import { proxyConfigFact } from '@/lib/diagnosis/facts-proxy';
+import { freePortFact } from '@/lib/diagnosis/facts-free-port';
 import { timedFact } from '@/lib/diagnosis/timed';
 import type { Fact, Facts, Intent, PortFacts, Probes, Resolution } from '@/lib/diagnosis/types';
 import type { Target } from '@/lib/target';
@@ -79,40 +79,33 @@ export async function gatherFacts(
   const probeBudget = probeTargetDeadlineMs(timeouts) + 300;
   const addresses = resolution.status === 'ok' ? resolution.value.addresses : [];
   const intent = options.intent ?? 'reach';
+  // What waits on other processes starts first (the connect, the firewall tools), so the synchronous
+  // /proc reads behind the listener table run while those are in flight, not before them.
+  let ownerKnown: (name: string | null) => void = () => {};
+  const owner = new Promise<string | null>((resolve) => (ownerKnown = resolve));
+  const probesP = timedFact(
+    `TCP connect to ${addresses.length} address(es), then an application probe`,
+    probeBudget,
+    () => probeResolvedTarget(target, resolution, timeouts, owner),
+  );
+  const firewallP = timedFact('firewall rules', 5000, () => readFirewall());
   const platformFacts = gatherPlatformFacts(); // WSL, Windows excluded ports: in parallel with the probes
   const listenersP = listenersFact({ port: target.port });
+  void listenersP.then((l) => ownerKnown(ownerName(l, target.port)));
   const portP = portRangesFact(target.port);
   // These need the listener table, so they start as soon as it is read, still alongside the probes.
   const containersP = listenersP.then((l) => gatherContainerFacts(target.port, l));
   const proxyP = listenersP.then((l) => proxyConfigFact(l, target.port));
   const freePortP = Promise.all([listenersP, portP]).then(([l, port]) =>
-    intent === 'start' && l.status === 'ok' && l.value.listeners.some((x) => x.protocol === 'tcp')
-      ? timedFact('a nearby port proven free by binding it', 3000, async () => {
-          const found = await findFreePortNear(target.port, {
-            ephemeral: port.status === 'ok' ? port.value.ephemeral : undefined,
-          });
-          if (found === null) throw new Error(`no free port found near ${target.port}`);
-          return found;
-        })
-      : null,
+    freePortFact(target.port, intent, l, port, selfIdentity().uid === 0),
   );
   const [listeners, probes, port, connections, firewall, freePort, containers, platformValues, proxy] =
     await Promise.all([
       listenersP,
-      timedFact(
-        `TCP connect to ${addresses.length} address(es), then an application probe`,
-        probeBudget,
-        () =>
-          probeResolvedTarget(
-            target,
-            resolution,
-            timeouts,
-            listenersP.then((l) => ownerName(l, target.port)),
-          ),
-      ),
+      probesP,
       portP,
       timedFact('TCP connections on the port', 4000, () => connectionsOnPort(target.port)),
-      timedFact('firewall rules', 5000, () => readFirewall()),
+      firewallP,
       freePortP,
       containersP,
       platformFacts,

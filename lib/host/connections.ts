@@ -5,13 +5,15 @@ import { host } from '@/lib/host';
 import type { Connection, PortConnections } from '@/lib/host/listeners/types';
 import type { HostAdapter } from '@/lib/host/types';
 import { isLoopbackAddress } from '@/lib/net';
+import { isOwnConnection } from '@/lib/host/own-connections';
 
 const SAMPLE_SIZE = 50;
 
 /**
  * Counts non-listening TCP sockets of the local service on `port`, by state: the service's own end (local
  * port = port) and the ends of clients on this machine talking to it (remote = loopback:port). A browser's
- * connections to port 443 of some website are not this service's and are left out.
+ * connections to port 443 of some website are not this service's and are left out, and so are the
+ * sockets of this doctor's own earlier probes (their TIME_WAIT would pass for the service's traffic).
  */
 export function summarizeConnections(
   port: number,
@@ -19,11 +21,13 @@ export function summarizeConnections(
   source: string,
   warnings: string[] = [],
 ): PortConnections {
-  const touching = all.filter(
+  const onPort = all.filter(
     (c) =>
       c.state !== 'LISTEN' &&
       (c.localPort === port || (c.remotePort === port && isLoopbackAddress(c.remoteAddress))),
   );
+  const touching = onPort.filter((c) => !isOwnConnection(port, c));
+  const own = onPort.length - touching.length;
   const byState: PortConnections['byState'] = {};
   for (const c of touching) byState[c.state] = (byState[c.state] ?? 0) + 1;
   return {
@@ -34,6 +38,7 @@ export function summarizeConnections(
     source,
     partial: warnings.length > 0,
     warnings,
+    ...(own > 0 ? { ownProbesLeftOut: own } : {}),
   };
 }
 

@@ -35,14 +35,21 @@ export interface FreePortOptions {
   maxTries?: number;
   /** Whether `near` itself may be the answer (the API asks "nearest free"; a taken port's fact does not). */
   includeNear?: boolean;
+  /** The lowest port worth suggesting: 1024 unless the one who will bind it may bind privileged ports. */
+  lowest?: number;
 }
 
 /** Unprivileged ports by distance from `near`, the higher one first at equal distance. */
-export function candidateOrder(near: number, maxTries: number, includeNear = false): number[] {
+export function candidateOrder(
+  near: number,
+  maxTries: number,
+  includeNear = false,
+  lowest = FIRST_UNPRIVILEGED,
+): number[] {
   const out: number[] = [];
-  const usable = (p: number) => p >= FIRST_UNPRIVILEGED && p <= 65535;
+  const usable = (p: number) => p >= lowest && p <= 65535;
   if (includeNear && usable(near)) out.push(near);
-  for (let d = 1; out.length < maxTries && (near + d <= 65535 || near - d >= FIRST_UNPRIVILEGED); d++) {
+  for (let d = 1; out.length < maxTries && (near + d <= 65535 || near - d >= lowest); d++) {
     if (usable(near + d)) out.push(near + d);
     if (usable(near - d) && out.length < maxTries) out.push(near - d);
   }
@@ -70,7 +77,7 @@ export function preferenceOrder(candidates: number[], options: FreePortOptions, 
 export async function findFreePortNear(near: number, options: FreePortOptions = {}): Promise<number | null> {
   const hosts = options.hosts ?? ['127.0.0.1', '::1'];
   const order = preferenceOrder(
-    candidateOrder(near, options.maxTries ?? 400, options.includeNear),
+    candidateOrder(near, options.maxTries ?? 400, options.includeNear, options.lowest),
     options,
     near,
   );

@@ -6,6 +6,8 @@ export interface ProcessIdentity {
   pid: number;
   uid: number | null;
   user: string | null;
+  /** The doctor's own working directory: a fix adds `cd <dir> &&` only when the holder's differs. */
+  cwd?: string;
 }
 
 export function selfIdentity(): ProcessIdentity {
@@ -16,5 +18,5 @@ export function selfIdentity(): ProcessIdentity {
   } catch {
     user = null;
   }
-  return { pid: process.pid, uid, user };
+  return { pid: process.pid, uid, user, cwd: process.cwd() };
 }

@@ -9,10 +9,17 @@ import {
   startsLikeHttp,
   type Speaker,
 } from '@/lib/probe/sniff';
-import { chooseFirstWords, fallbackWords, requestBytes, type FirstWords } from '@/lib/probe/first-words';
+import {
+  chooseFirstWords,
+  fallbackWords,
+  requestBytes,
+  speaksFirst,
+  type FirstWords,
+} from '@/lib/probe/first-words';
 import { adoptPlain, openPlain, openTls, type Opened, type SocketReader } from '@/lib/probe/stream';
 import { assertLiteralIp, closeGracefully } from '@/lib/probe/tcp';
 import { describeTls } from '@/lib/probe/tls-info';
+import { tlsFailureSentence } from '@/lib/probe/tls-errors';
 import { DEFAULT_PROBE_TIMEOUTS, type AppProbe, type ProbeTimeouts } from '@/lib/probe/types';
 import { outsideText } from '@/lib/text/outside';
 
@@ -144,7 +151,7 @@ async function askHttp(ctx: Context, socket: net.Socket, reader: SocketReader): 
 async function viaTls(ctx: Context): Promise<Outcome | string> {
   const ms = within(ctx, ctx.timeouts.connectMs + ctx.timeouts.responseMs);
   const opened = await openTls({ ...ctx, ms, holdCap: HOLD_CAP, serverName: ctx.serverName });
-  if (!opened.ok) return `${opened.errorCode}: ${opened.message}`;
+  if (!opened.ok) return tlsFailureSentence(opened.errorCode, opened.message);
   const { socket, reader } = opened;
   const tls = describeTls(socket, ctx.serverName);
   const sentAt = await askHttp(ctx, socket, reader);
@@ -183,6 +190,26 @@ async function ownerSoon(ctx: Context): Promise<string | null> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Waits for a server-first greeting, but only as long as it can be one: the bytes a greeting server sends
+ * on accept arrive at once, so once the owner's name is known and it is not a program that speaks first
+ * (sshd, a mail or FTP server, MySQL…), waiting longer would only cost time. Returns the owner when it
+ * cut the wait short, undefined when the whole banner window passed (or bytes came) first.
+ */
+async function listenForGreeting(ctx: Context, reader: SocketReader): Promise<string | null | undefined> {
+  let owner: string | null | undefined;
+  const never = new Promise<never>(() => {});
+  const notAGreeter = ctx.owner.then(
+    (name) => {
+      owner = name;
+      return name === null || speaksFirst(name) ? never : undefined;
+    },
+    () => never,
+  );
+  await reader.waitFor((r) => greetingComplete(r.bytes), within(ctx, ctx.timeouts.bannerMs), notAGreeter);
+  return owner;
 }
 
 /**
@@ -255,11 +282,11 @@ async function plaintextFirst(ctx: Context, tlsAlreadyTried: boolean): Promise<O
   const { socket, reader } = opened;
 
   // SSH, SMTP, MySQL… speak first; HTTP, TLS, Redis and PostgreSQL servers wait for the client.
-  await reader.waitFor((r) => greetingComplete(r.bytes), within(ctx, ctx.timeouts.bannerMs));
+  const owner = await listenForGreeting(ctx, reader);
   if (reader.total > 0) return bannerOutcome(reader.bytes, 'server-first');
   if (reader.ended) return endedOutcome(reader, 'before we sent anything');
 
-  const words = chooseFirstWords(await ownerSoon(ctx), ctx.port);
+  const words = chooseFirstWords(owner === undefined ? await ownerSoon(ctx) : owner, ctx.port);
   if (words !== 'http') {
     const answer = await askClientFirst(ctx, words, socket, reader, ctx.timeouts.responseMs);
     if (answer !== null && answer !== 'http') return answer;

@@ -32,6 +32,38 @@ export function chooseFirstWords(owner: string | null, port: number): FirstWords
   return BY_PORT[port] ?? 'http';
 }
 
+/**
+ * Programs that greet before the client says anything (their process names as /proc/<pid>/comm has them):
+ * for these the probe waits out the banner window; for any other known owner it speaks at once.
+ */
+const GREETERS = new Set([
+  'sshd',
+  'dropbear',
+  'master',
+  'smtpd',
+  'exim',
+  'exim4',
+  'sendmail',
+  'opensmtpd',
+  'mysqld',
+  'mariadbd',
+  'vsftpd',
+  'proftpd',
+  'pure-ftpd',
+  'dovecot',
+  'imap-login',
+  'pop3-login',
+  'Xvnc',
+  'x11vnc',
+  'Xtigervnc',
+  'telnetd',
+  'in.telnetd',
+]);
+
+export function speaksFirst(owner: string): boolean {
+  return GREETERS.has(owner) || /^(?:sshd|mysqld|smtpd|ftpd)\b/.test(owner);
+}
+
 /** What to try on fresh connections when the first request met a silent hang-up, in order. */
 export function fallbackWords(first: FirstWords): Exclude<FirstWords, 'http'>[] {
   return (['resp', 'pg-ssl'] as const).filter((w) => w !== first);

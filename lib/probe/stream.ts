@@ -1,12 +1,13 @@
 import 'server-only';
 import net from 'node:net';
 import tls from 'node:tls';
+import { rememberOwnConnection } from '@/lib/host/own-connections';
 import { outcomeForErrorCode } from '@/lib/probe/tcp';
 import type { ConnectOutcome } from '@/lib/probe/types';
 
 /** How a stream stopped: the peer closed (FIN), reset it, or another socket error. */
 export type StreamEnd = 'end' | 'reset' | 'error';
-export type WaitResult = 'enough' | 'ended' | 'timeout';
+export type WaitResult = 'enough' | 'ended' | 'timeout' | 'interrupted';
 
 const TAIL_BYTES = 16;
 
@@ -68,8 +69,15 @@ export class SocketReader {
     this.wake?.();
   }
 
-  /** Resolves when `enough(this)` holds, the stream ended, or `ms` passed — whichever comes first. */
-  waitFor(enough: (reader: SocketReader) => boolean, ms: number): Promise<WaitResult> {
+  /**
+   * Resolves when `enough(this)` holds, the stream ended, `ms` passed, or `interrupt` settled — whichever
+   * comes first.
+   */
+  waitFor(
+    enough: (reader: SocketReader) => boolean,
+    ms: number,
+    interrupt?: Promise<unknown>,
+  ): Promise<WaitResult> {
     return new Promise((resolve) => {
       let done = false;
       const stop = (result: WaitResult): void => {
@@ -86,6 +94,10 @@ export class SocketReader {
       };
       this.wake = check;
       check();
+      void interrupt?.then(
+        () => stop('interrupted'),
+        () => stop('interrupted'),
+      );
     });
   }
 }
@@ -150,6 +162,7 @@ export function adoptPlain(
 
 export function openPlain(opts: OpenOptions): Promise<Opened<net.Socket>> {
   const socket = net.connect({ host: opts.address, port: opts.port });
+  rememberOwnConnection(socket);
   return whenReady(socket, 'connect', opts);
 }
 
@@ -166,5 +179,6 @@ export function openTls(opts: OpenOptions & { serverName: string }): Promise<Ope
     rejectUnauthorized: false,
     ALPNProtocols: ['http/1.1'],
   });
+  rememberOwnConnection(socket);
   return whenReady(socket, 'secureConnect', opts);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { rememberOwnConnection } from '@/lib/host/own-connections';
 import net from 'node:net';
 import type { ConnectAttempt, ConnectOutcome } from '@/lib/probe/types';
 import { familyOf } from '@/lib/net';
@@ -67,6 +68,7 @@ export function connectTcp(address: string, port: number, timeoutMs: number): Pr
     let settled = false;
     const socket = net.connect({ host: address, port, family: family === 'IPv6' ? 6 : 4 });
     socket.pause(); // keep a server-first banner in the socket for the application probe
+    rememberOwnConnection(socket);
 
     const settle = (outcome: ConnectOutcome, errorCode?: string): void => {
       if (settled) return;

@@ -14,6 +14,15 @@ export type Operator = '&&' | '||' | '|';
  */
 export const RAW = {
   nodeBinary: '"$(command -v node)"',
+  // setcap needs the real file, not a symlink such as /usr/bin/python3 -> python3.11.
+  realNode: '"$(readlink -f "$(command -v node)")"',
+  realPython3: '"$(readlink -f "$(command -v python3)")"',
+  realPython: '"$(readlink -f "$(command -v python)")"',
+  realRuby: '"$(readlink -f "$(command -v ruby)")"',
+  realPhp: '"$(readlink -f "$(command -v php)")"',
+  realJava: '"$(readlink -f "$(command -v java)")"',
+  realDeno: '"$(readlink -f "$(command -v deno)")"',
+  realBun: '"$(readlink -f "$(command -v bun)")"',
   processNameColumn:
     "LocalAddress,LocalPort,OwningProcess,@{n='Process';e={(Get-Process -Id $_.OwningProcess).ProcessName}}",
 } as const;

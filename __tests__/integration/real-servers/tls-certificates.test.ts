@@ -100,6 +100,28 @@ function expired(dir: string): void {
   );
 }
 
+/** The same, with the names in subjectAltName as mkcert writes them: what browsers read. */
+function selfSignedWithSan(dir: string): void {
+  openssl(
+    dir,
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
+    '-days',
+    '1',
+    '-keyout',
+    'key.pem',
+    '-out',
+    'cert.pem',
+  );
+}
+
 async function startSServer(make: (dir: string) => void): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'ld-tls-'));
   dirs.push(dir);
@@ -187,11 +209,29 @@ describe('openssl s_server with a self-signed certificate', () => {
     );
   });
 
-  test('https://localhost:P: untrusted, but the name matches the CN', async () => {
+  test('https://localhost:P: untrusted, and localhost only in the CN, which browsers ignore (no subjectAltName)', async () => {
     if (!requireOrSkip(hasOpenssl, 'openssl (Debian package openssl)')) return;
     const port = await startSServer(selfSigned);
     const d = await run(`https://localhost:${port}`);
-    expect(tlsOf(d)).toMatchObject({ checkedHost: 'localhost', nameMismatch: null });
+    // Node's own check still matches the CN; a browser does not.
+    expect(tlsOf(d)).toMatchObject({ checkedHost: 'localhost', nameMismatch: null, altNames: [] });
+    expect(ids(d)).toContain('tls-untrusted');
+    const name = find(d, 'tls-name-mismatch')!;
+    expect(name.title).toBe(
+      `The certificate of localhost:${port} names localhost only as its Common Name, which browsers ignore`,
+    );
+    expect(name.detail).toContain('lists no subjectAltName');
+    expect(name.detail).toContain('NET::ERR_CERT_COMMON_NAME_INVALID for localhost');
+    expect(name.fixes.map((f) => f.command)).toContain('mkcert localhost 127.0.0.1 ::1');
+  });
+});
+
+describe('openssl s_server with a subjectAltName certificate', () => {
+  test('https://localhost:P: untrusted (self-signed), but named where browsers look: no name finding', async () => {
+    if (!requireOrSkip(hasOpenssl, 'openssl (Debian package openssl)')) return;
+    const port = await startSServer(selfSignedWithSan);
+    const d = await run(`https://localhost:${port}`);
+    expect(tlsOf(d)?.altNames).toEqual(expect.arrayContaining(['DNS:localhost']));
     expect(ids(d)).toContain('tls-untrusted');
     expect(ids(d)).not.toContain('tls-name-mismatch');
   });

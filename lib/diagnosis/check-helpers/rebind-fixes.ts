@@ -27,7 +27,7 @@ export interface RebindFixes {
 /** lib/host cuts long command lines with this note: a cut argv is not a command to hand back. */
 const CUT = /… \(cut: \d+ more/;
 
-type Holder = Pick<Listener, 'argv' | 'command' | 'process'> & Partial<Pick<Listener, 'executable'>>;
+type Holder = Pick<Listener, 'argv' | 'command' | 'process'> & Partial<Pick<Listener, 'executable' | 'cwd'>>;
 
 function scriptOf(inv: Invocation): Part[] {
   const envs = Object.entries(inv.env).map(([k, v]) => env(k, v));
@@ -55,11 +55,18 @@ export function rebindFixes(
   to: RebindTarget,
   label: (what: string) => string,
   generic?: Fix[],
+  /** The doctor's own directory: the holder's is named (cd … &&) only when it differs. */
+  doctorCwd?: string,
 ): RebindFixes {
   const cut = holder && [...(holder.argv ?? []), holder.command ?? ''].some((w) => CUT.test(w));
   const input =
     holder && !cut
-      ? { argv: holder.argv, command: holder.command, executable: holder.executable ?? holder.process }
+      ? {
+          argv: holder.argv,
+          command: holder.command,
+          executable: holder.executable ?? holder.process,
+          cwd: holder.cwd && holder.cwd !== doctorCwd ? holder.cwd : null,
+        }
       : null;
   const advice = rebindAdvice(input, to);
   const where = hostPort(to.host, to.port);

@@ -33,6 +33,8 @@ export const familyMismatch = defineCheck({ 'family-mismatch': 90 }, (facts) => 
     listener,
     { host: wanted, port, from: { host: listener.address, port } },
     (what) => `Or restart it on ${wanted}: ${what}`,
+    undefined,
+    facts.self.cwd,
   );
   const fixes: Fix[] = [
     ...everywhereFixes(

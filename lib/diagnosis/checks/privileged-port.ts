@@ -1,6 +1,9 @@
 import { defineCheck } from '@/lib/diagnosis/check';
-import { portSettingFix, shellFix } from '@/lib/diagnosis/fix';
-import { cmd, raw } from '@/lib/shell/script';
+import { rebindFixes } from '@/lib/diagnosis/check-helpers/rebind-fixes';
+import { keepPrivilegedPortFixes, runtimeOf } from '@/lib/diagnosis/check-helpers/privileged-fixes';
+import { portSettingFix } from '@/lib/diagnosis/fix';
+import type { Fix } from '@/lib/diagnosis/types';
+import { bindAddressFor, tcpListeners } from '@/lib/diagnosis/view';
 
 /** The port is below this OS's privileged limit: a normal user's server cannot bind it. */
 export const privilegedPort = defineCheck({ 'privileged-port': 300 }, (facts) => {
@@ -9,6 +12,23 @@ export const privilegedPort = defineCheck({ 'privileged-port': 300 }, (facts) =>
   const starting = facts.intent === 'start';
   const root = facts.self.uid === 0;
   const below = facts.port.value.privilegedBelow;
+  // The diagnosis' one free port (proven by binding), the same number every finding suggests.
+  const free = facts.freePort?.status === 'ok' ? facts.freePort.value : null;
+  const holder = (tcpListeners(facts) ?? [])[0] ?? null;
+  const fixes: Fix[] = [];
+  if (free !== null) {
+    const bind = bindAddressFor(facts);
+    const moved = rebindFixes(
+      holder,
+      { host: bind, port: free, from: { host: holder?.address ?? bind, port } },
+      (what) => `Use port ${free} instead (free right now): ${what}`,
+      [portSettingFix(`Use port ${free} instead (free right now: set PORT or pass --port)`, free)],
+      facts.self.cwd,
+    );
+    fixes.push(...moved.fixes);
+  }
+  if (facts.platform === 'linux')
+    fixes.push(...keepPrivilegedPortFixes(port, runtimeOf(holder), facts.self.user));
   return [
     {
       id: 'privileged-port',
@@ -19,14 +39,9 @@ export const privilegedPort = defineCheck({ 'privileged-port': 300 }, (facts) =>
         (facts.platform === 'darwin'
           ? `On macOS a normal user may not bind a port below 1024 on a specific address such as 127.0.0.1 (EACCES, "permission denied"); only the all-interfaces address works without root, and that exposes the server. `
           : `Here ports below ${below.port} (${below.source}) need root or a program with CAP_NET_BIND_SERVICE; a normal user gets EACCES, "permission denied". `) +
-        `A development server is simpler on a port above 1023.`,
-      fixes: [
-        shellFix('linux', 'Let this Node binary bind low ports without root', [
-          ...cmd('sudo', 'setcap', 'cap_net_bind_service=+ep'),
-          raw('nodeBinary'),
-        ]),
-        portSettingFix('Or use a port above 1023', port < 80 ? 8080 + port : port + 8000),
-      ],
+        `A development server is simpler on a port above 1023` +
+        (free !== null ? `: ${free} is free right now.` : '.'),
+      fixes,
       lesson: 'port-ranges',
     },
   ];

@@ -153,6 +153,21 @@ export const tlsUntrusted = defineCheck(
         lesson: 'http' as const,
       });
     }
+    // No subjectAltName at all: Node and curl still match the CN, browsers have not since 2017.
+    const cnOnly =
+      !mismatch && tls.altNames !== undefined && tls.altNames.length === 0 && tls.subject !== null;
+    if (cnOnly) {
+      const host = tls.checkedHost ?? facts.target.host;
+      findings.push({
+        id: 'tls-name-mismatch' as const,
+        severity: 'warning' as const,
+        step: 'open' as const,
+        title: `The certificate of ${display} names ${host} only as its Common Name, which browsers ignore`,
+        detail: `${known} It lists no subjectAltName: Chromium (since Chrome 58) and Firefox read only subjectAltName, never the CN, so they show NET::ERR_CERT_COMMON_NAME_INVALID for ${host}, although curl and Node still accept the CN — curl working does not mean the browser will. Make a certificate that lists every name you use in subjectAltName (mkcert does).`,
+        fixes: [...testFix(facts), ...mkcertFixes()],
+        lesson: 'http' as const,
+      });
+    }
     const dates = dateProblem(tls, Date.parse(facts.gatheredAt));
     if (dates) {
       const expired = dates === 'expired';

@@ -15,6 +15,8 @@ export const wildcardExposed = defineCheck({ 'wildcard-exposed': 290 }, (facts) 
     wild[0]!,
     { host: bind, port, from: { host: wild[0]!.address, port } },
     (what) => `Restart it on ${bind} only: ${what}`,
+    undefined,
+    facts.self.cwd,
   );
   return [
     {

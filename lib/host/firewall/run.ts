@@ -1,6 +1,5 @@
 import 'server-only';
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { runCommand, type CommandResult } from '@/lib/exec';
 import type { FirewallSource, FirewallTool, SourceStatus } from '@/lib/host/firewall/types';
@@ -10,20 +9,24 @@ import type { HostPlatform } from '@/lib/host/types';
 // tool that is installed but unreadable would pass for "not installed".
 const SBIN = ['/usr/sbin', '/sbin', '/usr/local/sbin'];
 
-/** The absolute path of an installed executable, or null when it is not installed. */
+/**
+ * The absolute path of an installed executable, or null when it is not installed. Looked up afresh each
+ * time, synchronously: a dozen access(2) calls take microseconds, while the same calls queued behind a
+ * busy diagnosis' file reads in the thread pool delayed every firewall tool by tens of milliseconds.
+ */
 export async function findTool(name: string): Promise<string | null> {
-  if (name.startsWith('/')) return (await isExecutable(name)) ? name : null;
+  if (name.startsWith('/')) return isExecutable(name) ? name : null;
   const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...SBIN];
   for (const dir of dirs) {
     const candidate = join(dir, name);
-    if (await isExecutable(candidate)) return candidate;
+    if (isExecutable(candidate)) return candidate;
   }
   return null;
 }
 
-async function isExecutable(path: string): Promise<boolean> {
+function isExecutable(path: string): boolean {
   try {
-    await access(path, constants.X_OK);
+    accessSync(path, constants.X_OK);
     return true;
   } catch {
     return false;

@@ -1,16 +1,25 @@
 import 'server-only';
 import { summarizeConnections } from '@/lib/host/connections';
 import { TCP_LISTEN, tcpStateName } from '@/lib/host/linux/procnet';
-import { readProcNet } from '@/lib/host/linux/procnet-read';
+import { readProcNetAsync } from '@/lib/host/linux/procnet-read';
 import type { Connection, PortConnections } from '@/lib/host/listeners/types';
 
-export function linuxConnections(port: number): PortConnections {
+export async function linuxConnections(port: number): Promise<PortConnections> {
   const warnings: string[] = [];
   const connections: Connection[] = [];
-  for (const file of ['tcp', 'tcp6']) {
+  const files = ['tcp', 'tcp6'];
+  // Both files at once, in the thread pool: each read walks the kernel's whole connection hash.
+  const reads = files.map((file) =>
+    readProcNetAsync(`/proc/net/${file}`, { port, withRemote: true }).then(
+      (rows) => ({ rows, error: null }),
+      (error: Error) => ({ rows: null, error }),
+    ),
+  );
+  for (const [i, file] of files.entries()) {
     try {
       // The port filter runs on the raw hex before any address is decoded: busy hosts have 100k rows.
-      const rows = readProcNet(`/proc/net/${file}`, { port, withRemote: true });
+      const { rows, error } = await reads[i]!;
+      if (error) throw error;
       if (rows === null && file === 'tcp') warnings.push('/proc/net/tcp does not exist on this system');
       for (const r of rows ?? []) {
         if (r.state === TCP_LISTEN) continue;

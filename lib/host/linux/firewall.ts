@@ -12,6 +12,13 @@ import {
 } from '@/lib/host/firewall/run';
 import type { FirewallFacts, FirewallSource } from '@/lib/host/firewall/types';
 import { parseUfwStatus, UFW_ARGS } from '@/lib/host/firewall/ufw';
+import {
+  iptablesToRun,
+  isLegacyBinary,
+  legacyTablesLoaded,
+  outlineNftJson,
+  type ToolPlanInputs,
+} from '@/lib/host/linux/firewall-plan';
 
 /**
  * iptables-nft writes its rules into nft tables (ip filter, ip6 filter…), so both tools print them. The
@@ -67,19 +74,42 @@ function readNft(
   }
 }
 
-/** Every firewall Linux may have: the kernel's rules (nft, iptables both backends) and the ufw/firewalld frontends. */
+async function legacyFacts(): Promise<Omit<ToolPlanInputs, 'nft'>> {
+  const [ip, ip6, ipDefault, ip6Default] = await Promise.all([
+    legacyTablesLoaded('ip'),
+    legacyTablesLoaded('ip6'),
+    isLegacyBinary('iptables-save'),
+    isLegacyBinary('ip6tables-save'),
+  ]);
+  return { legacy: { ip, ip6 }, defaultIsLegacy: { ip: ipDefault, ip6: ip6Default } };
+}
+
+/**
+ * Every firewall Linux may have: the kernel's rules (nft, iptables both backends) and the ufw/firewalld
+ * frontends. nft answers first; the text listing and the iptables dumps start only when that answer or
+ * the kernel's table list says they can hold a rule (a skipped tool is named in the notes).
+ */
 export async function readLinuxFirewall(
   run: ToolRunner = (...args) => runTool('linux', ...args),
+  readLegacy: () => Promise<Omit<ToolPlanInputs, 'nft'>> = legacyFacts,
 ): Promise<FirewallFacts> {
-  const [nftJson, nftText, ufw, firewalld, ...saves] = await Promise.all([
-    run('nft', NFT_JSON_ARGS),
-    run('nft', NFT_TEXT_ARGS),
-    run('ufw', UFW_ARGS),
-    run('firewall-cmd', FIREWALLD_ARGS, 4500),
-    ...IPTABLES.map(([, save]) => run(save, [])),
+  const frontendsP = Promise.all([run('ufw', UFW_ARGS), run('firewall-cmd', FIREWALLD_ARGS, 4500)]);
+  const legacyP = readLegacy();
+  const nftJson = await run('nft', NFT_JSON_ARGS);
+  const outline = nftJson && succeeded(nftJson) ? outlineNftJson(nftJson.result.stdout) : null;
+  const plan = iptablesToRun({ nft: outline, ...(await legacyP) });
+  const notes: string[] = [];
+  const skipped = IPTABLES.filter(([tool]) => !plan[tool]).map(([, save]) => save);
+  if (skipped.length > 0)
+    notes.push(
+      `not run: ${skipped.join(', ')} (the nft listing and /proc/net/*_tables_names show no table they could print)`,
+    );
+  const [nftText, [ufw, firewalld], ...saves] = await Promise.all([
+    outline === null || outline.rules > 0 ? run('nft', NFT_TEXT_ARGS) : null,
+    frontendsP,
+    ...IPTABLES.map(([tool, save]) => (plan[tool] ? run(save, []) : null)),
   ]);
   const sources: FirewallSource[] = [];
-  const notes: string[] = [];
   const nft = readNft(nftJson ?? null, nftText ?? null, sources);
   const dumps: IptablesDump[] = [];
   IPTABLES.forEach(([tool], i) => {

@@ -3,13 +3,22 @@ import { UDP_UNCONNECTED, type ProcNetRow } from '@/lib/host/linux/procnet';
 import { readProcNet } from '@/lib/host/linux/procnet-read';
 import { readLinuxProcesses } from '@/lib/host/linux/processes';
 import { findSocketOwners } from '@/lib/host/linux/socket-owners';
+import { findSocketHolders, type SocketHolder, type SocketHolders } from '@/lib/host/linux/socket-holders';
+import type { ProcessInfo } from '@/lib/host/linux/processes';
 import {
+  processName,
   sortListeners,
   toListener,
   unreadableOwnersWarning,
   type SocketRow,
 } from '@/lib/host/listeners/rows';
-import type { ListenerTable, ListListenersOptions, Protocol } from '@/lib/host/listeners/types';
+import type {
+  Listener,
+  ListenerTable,
+  ListListenersOptions,
+  Protocol,
+  SocketHolderInfo,
+} from '@/lib/host/listeners/types';
 
 interface Gathered {
   rows: SocketRow[];
@@ -53,6 +62,29 @@ function readProtocol(protocol: Protocol, port: number | undefined, into: Gather
   if (complete) into.live.set(protocol, live);
 }
 
+function holderInfo(h: SocketHolder, processes: Map<number, ProcessInfo>): SocketHolderInfo {
+  const p = processes.get(h.pid);
+  return {
+    pid: h.pid,
+    process: processName(p?.name),
+    user: p?.user ?? null,
+    uid: p?.uid ?? null,
+    startedAt: p?.startedAt ?? null,
+    fd: h.fd,
+    confirmed: h.confirmed,
+  };
+}
+
+function holderFields(
+  found: SocketHolders,
+  processes: Map<number, ProcessInfo>,
+): Pick<Listener, 'holders' | 'lifetimeOwner'> {
+  return {
+    holders: found.holders.map((h) => holderInfo(h, processes)),
+    lifetimeOwner: holderInfo(found.lifetimeOwner, processes),
+  };
+}
+
 /**
  * Listening TCP and bound UDP sockets, read from /proc/net and attributed through /proc/<pid>/fd.
  * Sockets whose owner cannot be read are kept (pid null) and counted in a warning.
@@ -67,8 +99,29 @@ export async function listLinuxListeners(options: ListListenersOptions = {}): Pr
     gathered.live,
   );
   for (const row of gathered.rows) row.pid = owners.get(row.inode ?? 0)?.pid ?? null;
-  const processes = readLinuxProcesses(new Set([...owners.values()].map((o) => o.pid)));
-  const listeners = sortListeners(gathered.rows.map((row) => toListener(row, processes.get(row.pid ?? -1))));
+  // For one port, every holder of its TCP sockets (prefork masters and workers): a few /proc reads.
+  const holders = new Map<number, SocketHolders>();
+  if (options.port !== undefined) {
+    for (const row of gathered.rows) {
+      const owner = owners.get(row.inode ?? 0);
+      if (row.protocol !== 'tcp' || !owner || !row.inode) continue;
+      const found = findSocketHolders(row.inode, owner.pid, owner.fd);
+      if (found.holders.length < 2) continue;
+      holders.set(row.inode, found);
+      // A holder read holding the socket that outlives the others is the one to name.
+      if (found.lifetimeOwner.confirmed) row.pid = found.lifetimeOwner.pid;
+    }
+  }
+  const pids = new Set([...owners.values()].map((o) => o.pid));
+  for (const h of holders.values()) for (const { pid } of h.holders) pids.add(pid);
+  const processes = readLinuxProcesses(pids);
+  const listeners = sortListeners(
+    gathered.rows.map((row) => {
+      const listener = toListener(row, processes.get(row.pid ?? -1));
+      const found = holders.get(row.inode ?? 0);
+      return found ? { ...listener, ...holderFields(found, processes) } : listener;
+    }),
+  );
 
   const warnings = [...gathered.warnings];
   if (unresolved.length > 0)

@@ -12,6 +12,8 @@ export interface ProcessInfo {
   argv: string[] | null;
   /** Path of the running binary (/proc/<pid>/exe); null when it cannot be read (another user's process). */
   executable: string | null;
+  /** The directory it runs in (/proc/<pid>/cwd): its relative paths (manage.py, app:app) start there. */
+  cwd?: string | null;
   uid: number | null;
   user: string | null;
   startedAt: string | null;
@@ -124,6 +126,7 @@ export function readLinuxProcesses(pids: Iterable<number>): Map<number, ProcessI
       command: parseCmdline(cmdline),
       argv: parseArgv(cmdline),
       executable: readlinkOrNull(`/proc/${pid}/exe`),
+      cwd: readlinkOrNull(`/proc/${pid}/cwd`),
       uid: status.uid,
       user: status.uid === null ? null : (users?.get(status.uid) ?? null),
       startedAt: stat && boot !== null ? startedAtIso(stat.startTicks, boot) : null,

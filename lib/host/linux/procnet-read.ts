@@ -1,5 +1,6 @@
 import 'server-only';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import {
   decodeProcNetFields,
   portOf,
@@ -37,6 +38,33 @@ function matches(fields: ProcNetFields, options: ReadProcNetOptions): boolean {
   return Boolean(options.withRemote) && portOf(fields.remote) === options.port;
 }
 
+/** Splits chunks into rows and keeps the wanted ones; `push` says false when the reader may stop. */
+class RowCollector {
+  readonly rows: ProcNetRow[] = [];
+  private carry = '';
+  private headerSeen = false;
+
+  constructor(private readonly options: ReadProcNetOptions) {}
+
+  push(chunk: string): boolean {
+    const lines = (this.carry + chunk).split('\n');
+    this.carry = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!this.headerSeen) {
+        this.headerSeen = true;
+        continue;
+      }
+      const fields = procNetFields(line);
+      if (!fields) continue;
+      if (this.options.listenersOnly && fields.state !== TCP_LISTEN) return false;
+      if (!matches(fields, this.options)) continue;
+      const row = decodeProcNetFields(fields);
+      if (row) this.rows.push(row);
+    }
+    return true;
+  }
+}
+
 /**
  * Rows of one /proc/net/{tcp,tcp6,udp,udp6} file, read in chunks so a listener lookup can stop
  * early. Returns null when the file does not exist (IPv6 disabled, or no /proc at all).
@@ -49,30 +77,43 @@ export function readProcNet(path: string, options: ReadProcNetOptions = {}): Pro
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const rows: ProcNetRow[] = [];
+  const collector = new RowCollector(options);
   try {
-    let carry = '';
-    let headerSeen = false;
     for (;;) {
       const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      if (n === 0) break;
-      const lines = (carry + buffer.toString('latin1', 0, n)).split('\n');
-      carry = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!headerSeen) {
-          headerSeen = true;
-          continue;
-        }
-        const fields = procNetFields(line);
-        if (!fields) continue;
-        if (options.listenersOnly && fields.state !== TCP_LISTEN) return rows;
-        if (!matches(fields, options)) continue;
-        const row = decodeProcNetFields(fields);
-        if (row) rows.push(row);
-      }
+      if (n === 0 || !collector.push(buffer.toString('latin1', 0, n))) break;
     }
-    return rows;
+    return collector.rows;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The same, read in the thread pool. For the reads that must walk the whole file: the kernel walks every
+ * bucket of its connection hash (262,144 here) to print it, tens of milliseconds even when few sockets
+ * exist, and a synchronous read would hold up the probe and the firewall tools all that time.
+ */
+export async function readProcNetAsync(
+  path: string,
+  options: ReadProcNetOptions = {},
+): Promise<ProcNetRow[] | null> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const collector = new RowCollector(options);
+  const own = Buffer.allocUnsafe(CHUNK_BYTES);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(own, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0 || !collector.push(own.toString('latin1', 0, bytesRead))) break;
+    }
+    return collector.rows;
+  } finally {
+    await handle.close();
   }
 }

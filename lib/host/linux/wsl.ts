@@ -22,6 +22,14 @@ export function parseProcVersion(text: string): WslInfo {
   return { isWsl: true, version, kernel };
 }
 
-export async function readWslInfo(path = '/proc/version'): Promise<WslInfo> {
-  return parseProcVersion(await readFile(path, 'utf8'));
+let thisBoot: Promise<WslInfo> | null = null;
+
+/** /proc/version names the running kernel, which cannot change until a reboot: read it once per process. */
+export function readWslInfo(path = '/proc/version'): Promise<WslInfo> {
+  if (path !== '/proc/version') return readFile(path, 'utf8').then(parseProcVersion);
+  thisBoot ??= readFile(path, 'utf8').then(parseProcVersion);
+  thisBoot.catch(() => {
+    thisBoot = null;
+  });
+  return thisBoot;
 }

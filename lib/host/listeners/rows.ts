@@ -37,7 +37,7 @@ function cappedArgv(argv: readonly string[] | null | undefined): string[] | null
  * Findings mention a process by its bare name ("node (pid 42)"), so a name must not carry the backticks
  * that mark the doctor's own code; command lines are always quoted and keep theirs.
  */
-function processName(name: string | null | undefined): string | null {
+export function processName(name: string | null | undefined): string | null {
   return outsideOrNull(name, PROCESS_NAME_MAX_CHARS)?.replace(/`/g, '\\x60') ?? null;
 }
 
@@ -63,6 +63,7 @@ export function toListener(row: SocketRow, owner: Partial<ProcessInfo> | undefin
     command: outsideOrNull(owner?.command, COMMAND_MAX_CHARS),
     argv: cappedArgv(owner?.argv),
     executable: outsideOrNull(owner?.executable, EXECUTABLE_MAX_CHARS),
+    ...(owner?.cwd !== undefined ? { cwd: outsideOrNull(owner.cwd, EXECUTABLE_MAX_CHARS) } : {}),
     user: owner?.user ?? null,
     uid: owner?.uid ?? null,
     startedAt: owner?.startedAt ?? null,

@@ -22,6 +22,8 @@ export interface Listener {
   argv: string[] | null;
   /** Path of the running binary when cheap to read (Linux /proc/<pid>/exe); null otherwise. */
   executable: string | null;
+  /** The owner's working directory (Linux /proc/<pid>/cwd), where its relative paths start; absent elsewhere. */
+  cwd?: string | null;
   user: string | null;
   uid: number | null;
   /** ISO time the owning process started. */
@@ -30,6 +32,25 @@ export interface Listener {
   memoryBytes: number | null;
   /** Kernel socket inode (Linux) — lets a caller tell a restarted socket from the same one. */
   inode?: number;
+  /**
+   * Every process holding this socket when more than one does (a prefork server's master and workers),
+   * as `ss -ltnp` lists them. Only in a lookup for one port (Linux).
+   */
+  holders?: SocketHolderInfo[];
+  /** The holder whose exit closes the socket (the master), when several hold it. */
+  lifetimeOwner?: SocketHolderInfo;
+}
+
+export interface SocketHolderInfo {
+  pid: number;
+  process: string | null;
+  user: string | null;
+  uid: number | null;
+  startedAt: string | null;
+  /** null when its fds could not be read. */
+  fd: number | null;
+  /** false: inferred (the parent of a holder, same program, fds not readable to us), not read. */
+  confirmed: boolean;
 }
 
 export interface ListenerTable {
@@ -82,4 +103,6 @@ export interface PortConnections {
   source: string;
   partial: boolean;
   warnings: string[];
+  /** Sockets of the doctor's own probes (this one's and earlier ones' TIME_WAIT), not counted above. */
+  ownProbesLeftOut?: number;
 }
