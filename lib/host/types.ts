@@ -56,6 +56,8 @@ export interface HostAdapter {
   localPeer(ends: ConnectionEnds): Promise<LocalPeer>;
   /** Where this OS keeps its hosts file. */
   hostsFilePath(): string;
+  /** The working directory of a process when this OS lets it be read cheaply (Linux /proc/<pid>/cwd). */
+  processCwd?: (pid: number) => string | null;
   /** Linux: whether it runs inside WSL (/proc/version). */
   readWsl?: () => Promise<WslInfo>;
   /** Windows: the TCP port ranges it will not let applications bind. */

@@ -28,6 +28,7 @@ it('a missing DATA_DIR is created with a WAL database at the latest schema versi
   expect(tables(opened.db)).toEqual([
     'lab_progress',
     'listener_events',
+    'listener_state',
     'session_entries',
     'sessions',
     'target_observations',
