@@ -10,6 +10,7 @@ import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
+import { historyFact } from '@/lib/diagnosis/facts-history';
 import { proxyConfigFact } from '@/lib/diagnosis/facts-proxy';
 import { timedFact } from '@/lib/diagnosis/timed';
 import type { Fact, Facts, Intent, PortFacts, Probes, Resolution } from '@/lib/diagnosis/types';
@@ -85,6 +86,7 @@ export async function gatherFacts(
   // These need the listener table, so they start as soon as it is read, still alongside the probes.
   const containersP = listenersP.then((l) => gatherContainerFacts(target.port, l));
   const proxyP = listenersP.then((l) => proxyConfigFact(l, target.port));
+  const historyP = listenersP.then((l) => historyFact(target, l));
   const freePortP = Promise.all([listenersP, portP]).then(([l, port]) =>
     intent === 'start' && l.status === 'ok' && l.value.listeners.some((x) => x.protocol === 'tcp')
       ? timedFact('a nearby port proven free by binding it', 3000, async () => {
@@ -118,6 +120,7 @@ export async function gatherFacts(
       platformFacts,
       proxyP,
     ]);
+  const history = await historyP; // started with the listeners, read alongside the probes
   return {
     target,
     intent,
@@ -134,5 +137,6 @@ export async function gatherFacts(
     ...platformValues,
     ...containers,
     ...(proxy ? { proxyConfig: proxy } : {}),
+    history,
   };
 }
