@@ -1,10 +1,12 @@
 /**
- * `npm run doctor -- <target> [--json] [--intent start]`: the same diagnosis as the API, for a terminal.
+ * `npm run doctor -- <target> [--json] [--intent start]`: the same diagnosis as the API, for a terminal;
+ * `npm run doctor -- history <port>`: what the recorder saw on that port.
  * Exit 0 when no finding is an error, 1 when one is, 2 for bad input.
  */
 import { parseCliArgs } from '@/lib/cli/args';
 import { renderJson, renderText } from '@/lib/cli/render';
 import { diagnose } from '@/lib/diagnosis';
+import { runHistoryCli } from '@/lib/history/cli';
 import { forTerminalLines } from '@/lib/text/outside';
 
 /** Colours on a terminal; NO_COLOR turns them off, FORCE_COLOR on (for a pager, or a test reading the pipe). */
@@ -15,6 +17,7 @@ function wantsColor(): boolean {
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'history') return runHistoryCli(process.argv.slice(3));
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(forTerminalLines(parsed.message) + '\n');
