@@ -37,6 +37,8 @@ export function diffListeners(
   live: readonly Listener[],
   at: string,
   cwdOf: (pid: number) => string | null,
+  /** Whether a new socket whose owner is not known yet is recorded now (else it waits for a later sample). */
+  recordUnowned: (key: string) => boolean = () => true,
 ): ListenerChange {
   const storedByKey = new Map(stored.map((r) => [r.key, r]));
   const liveByKey = new Map(live.map((l) => [listenerKey(l), l]));
@@ -52,6 +54,8 @@ export function diffListeners(
     if (row && sameOwner(row, l)) continue;
     // An owner that could not be read this time (another user's process, a moment's race) is not a change.
     if (row && l.pid === null) continue;
+    // A socket seen before its owner was found would be recorded as opened by nobody, then re-owned.
+    if (!row && l.pid === null && !recordUnowned(key)) continue;
     const next: ListenerStateRow = {
       key,
       inode: l.inode ?? null,

@@ -39,3 +39,14 @@ export function applyListenerState(
   );
   for (const row of change.upserted) upsert.run({ ...row, since: toMs(row.since) });
 }
+
+/** When the listing the baseline reflects was started (ms); 0 before the first sample ever. */
+export function baselineListedAt(db: Database.Database): number {
+  const row = db.prepare('SELECT listed_at FROM listener_state_clock WHERE id = 1').get() as
+    { listed_at: number } | undefined;
+  return row?.listed_at ?? 0;
+}
+
+export function setBaselineListedAt(db: Database.Database, listedAt: number): void {
+  db.prepare('INSERT OR REPLACE INTO listener_state_clock (id, listed_at) VALUES (1, ?)').run(listedAt);
+}

@@ -1,8 +1,16 @@
 import 'server-only';
 import type { ListenerTable } from '@/lib/host/listeners/types';
 import { recordListenerEvents, type HistoryStore, type ListenerEvent } from '@/lib/store';
-import { diffListeners, tableSignature } from './diff';
-import { applyListenerState, readListenerState } from './listener-state';
+import { diffListeners, listenerKey, tableSignature } from './diff';
+import {
+  applyListenerState,
+  baselineListedAt,
+  readListenerState,
+  setBaselineListedAt,
+} from './listener-state';
+
+/** Samples in a row a new socket may show no owner before it is recorded without one. */
+const UNOWNED_SAMPLES = 3;
 
 export interface RecorderDeps {
   store: HistoryStore;
@@ -16,7 +24,8 @@ export interface RecorderDeps {
 
 export interface SampleReport {
   /** 'unchanged': the table and the database were as last time, so nothing was read from or written to it. */
-  outcome: 'recorded' | 'unchanged' | 'listing-failed' | 'store-paused';
+  /** 'stale': another instance applied a listing started after this one, so this one was dropped. */
+  outcome: 'recorded' | 'unchanged' | 'stale' | 'listing-failed' | 'store-paused';
   events: ListenerEvent[];
 }
 
@@ -41,13 +50,31 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<SampleReport> | null = null;
   let warnedBug = false;
+  /** New sockets without a readable owner, by key: how many samples in a row saw them so. */
+  const unowned = new Map<string, number>();
 
   const dataVersion = (): number | null => {
     const v = store.read((db) => db.pragma('data_version', { simple: true }) as number);
     return v.ok ? v.value : null;
   };
 
+  // An owner is usually found in the sample that first sees its socket; one that stays hidden for a few
+  // samples (another user's process, another PID namespace) is recorded as it is, owner unknown.
+  const countUnowned = (table: ListenerTable) => {
+    const seen = new Set<string>();
+    for (const l of table.listeners) {
+      if (l.pid !== null) continue;
+      const key = listenerKey(l);
+      seen.add(key);
+      unowned.set(key, (unowned.get(key) ?? 0) + 1);
+    }
+    for (const key of unowned.keys()) if (!seen.has(key)) unowned.delete(key);
+  };
+  const recordUnowned = (key: string) => (unowned.get(key) ?? 0) >= UNOWNED_SAMPLES;
+
   const sample = async (): Promise<SampleReport> => {
+    // Taken before the listing starts: the table reflects the sockets at some moment after this.
+    const listedAt = now();
     let table: ListenerTable;
     try {
       table = await list();
@@ -57,6 +84,7 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
     // A source file that could not be read would make its listeners look closed: skip such a sample.
     if (table.warnings.some((w) => w.startsWith('could not read')))
       return { outcome: 'listing-failed', events: [] };
+    countUnowned(table);
     const signature = tableSignature(table.listeners);
     if (signature === lastSignature && lastDataVersion !== null && dataVersion() === lastDataVersion)
       return { outcome: 'unchanged', events: [] };
@@ -64,9 +92,15 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
     const written = store.write((db) =>
       db
         .transaction(() => {
-          const change = diffListeners(readListenerState(db), table.listeners, at, cwdOf);
-          if (change.events.length > 0) recordListenerEvents(db, change.events);
+          // Another instance saw a newer table while this listing ran: applying this one would undo its
+          // changes (re-open what it closed), recorded twice. Its view stands; the next sample is fresh.
+          if (baselineListedAt(db) > listedAt) return null;
+          const change = diffListeners(readListenerState(db), table.listeners, at, cwdOf, recordUnowned);
+          // No change, no write: a commit would wake every other instance's next sample for nothing.
+          if (change.events.length === 0 && change.upserted.length === 0) return change.events;
+          recordListenerEvents(db, change.events);
           applyListenerState(db, change);
+          setBaselineListedAt(db, listedAt);
           return change.events;
         })
         // IMMEDIATE: the baseline is read under the write lock, so another instance cannot record the same change.
@@ -75,6 +109,10 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
     if (!written.ok) {
       lastSignature = null;
       return { outcome: 'store-paused', events: [] };
+    }
+    if (written.value === null) {
+      lastSignature = null;
+      return { outcome: 'stale', events: [] };
     }
     lastSignature = signature;
     lastDataVersion = dataVersion();

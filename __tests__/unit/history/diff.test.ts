@@ -81,6 +81,18 @@ describe('what the recorder records between two samples', () => {
     expect(diffListeners([stateOf(server)], [hidden], AT, cwdOf).events).toEqual([]);
   });
 
+  test('a new socket whose owner is not found yet waits, until the recorder says to record it as unknown', () => {
+    const hidden = { ...server, pid: null, process: null, command: null, user: null, startedAt: null };
+    expect(diffListeners([], [hidden], AT, cwdOf, () => false)).toEqual({
+      events: [],
+      removed: [],
+      upserted: [],
+    });
+    expect(diffListeners([], [hidden], AT, cwdOf, () => true).events).toEqual([
+      expect.objectContaining({ kind: 'opened', pid: null, cwd: null }),
+    ]);
+  });
+
   test('without inodes (macOS, Windows) a socket is told apart by its owner', () => {
     const a = listener('127.0.0.1', 8080, { pid: 1 });
     const b = listener('127.0.0.1', 8080, { pid: 2 });
