@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     throw new Error('the recorder bench reads /proc/<pid>/stat: run it on Linux');
   await buildFarm();
   console.log(
-    `${CHILDREN} children, ${CHILDREN * LISTENERS_PER_CHILD} listeners and ${CHILDREN * CONNECTIONS_PER_CHILD * 2} connected sockets on ${HOSTS.join(' and ')}; ` +
+    `${CHILDREN} children, ${CHILDREN * LISTENERS_PER_CHILD} listeners and ${CHILDREN * CONNECTIONS_PER_CHILD} connections (${CHILDREN * CONNECTIONS_PER_CHILD * 2} socket ends) on ${HOSTS.join(' and ')}; ` +
       `app server CPU over ${SECONDS} s, no page open, ${PAIRS} pair(s) of runs`,
   );
   const on: number[] = [];

@@ -18,6 +18,12 @@ export interface RecorderDeps {
   /** The whole listener table (the host adapter's listing: its inode → owner cache keeps a repeat cheap). */
   list: () => Promise<ListenerTable>;
   cwdOf: (pid: number) => string | null;
+  /**
+   * A cheap answer to "did any socket open or close?" (Linux: the listening inodes). When it is unchanged
+   * the full listing is skipped, except every `fullEvery` samples, which catches a socket's owner changing.
+   */
+  quickSignature?: () => string | null;
+  fullEvery?: number;
   log: { warn(message: string): void };
   now?: () => number;
 }
@@ -43,7 +49,18 @@ export interface Recorder {
  * (PRAGMA data_version), touches the database not at all: the usual sample costs one listing.
  * Never throws into the server: a failed listing skips the sample, a paused store pauses recording.
  */
-export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.now }: RecorderDeps): Recorder {
+export function startRecorder({
+  store,
+  sampleMs,
+  list,
+  cwdOf,
+  quickSignature,
+  fullEvery = 10,
+  log,
+  now = Date.now,
+}: RecorderDeps): Recorder {
+  let lastQuick: string | null = null;
+  let sinceFull = 0;
   let lastSignature: string | null = null;
   let lastDataVersion: number | null = null;
   let stopped = false;
@@ -71,8 +88,18 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
     for (const key of unowned.keys()) if (!seen.has(key)) unowned.delete(key);
   };
   const recordUnowned = (key: string) => (unowned.get(key) ?? 0) >= UNOWNED_SAMPLES;
+  const waitingForOwner = () => [...unowned.values()].some((n) => n < UNOWNED_SAMPLES);
 
   const sample = async (): Promise<SampleReport> => {
+    const quick = quickSignature?.() ?? null;
+    const settled =
+      lastSignature !== null && lastDataVersion !== null && sinceFull < fullEvery && !waitingForOwner();
+    if (quick !== null && quick === lastQuick && settled && dataVersion() === lastDataVersion) {
+      sinceFull++;
+      return { outcome: 'unchanged', events: [] };
+    }
+    sinceFull = 0;
+    lastQuick = null;
     // Taken before the listing starts: the table reflects the sockets at some moment after this.
     const listedAt = now();
     let table: ListenerTable;
@@ -86,8 +113,10 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
       return { outcome: 'listing-failed', events: [] };
     countUnowned(table);
     const signature = tableSignature(table.listeners);
-    if (signature === lastSignature && lastDataVersion !== null && dataVersion() === lastDataVersion)
+    if (signature === lastSignature && lastDataVersion !== null && dataVersion() === lastDataVersion) {
+      lastQuick = quick;
       return { outcome: 'unchanged', events: [] };
+    }
     const at = new Date(now()).toISOString();
     const written = store.write((db) =>
       db
@@ -116,6 +145,7 @@ export function startRecorder({ store, sampleMs, list, cwdOf, log, now = Date.no
     }
     lastSignature = signature;
     lastDataVersion = dataVersion();
+    lastQuick = quick;
     return { outcome: 'recorded', events: written.value };
   };
 

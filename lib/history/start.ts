@@ -41,6 +41,7 @@ function startBoth(env: NodeJS.ProcessEnv): Recorder | null {
     sampleMs: recorder.config.sampleMs,
     list: () => listListeners({}, adapter),
     cwdOf: (pid) => outsideOrNull(adapter.processCwd?.(pid), CWD_MAX_CHARS),
+    quickSignature: adapter.listeningSignature,
     log,
   });
   process.once('exit', () => {

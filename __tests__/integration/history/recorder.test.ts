@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '@/lib/diagnosis';
 import { listListeners } from '@/lib/host/listeners';
+import { listeningInodesSignature } from '@/lib/host/linux/listening-inodes';
 import { linuxProcessCwd } from '@/lib/host/linux/process-cwd';
 import { startRecorder, type Recorder } from '@/lib/history/recorder';
 import { createStore, getStore, listenerEvents, type HistoryStore } from '@/lib/store';
@@ -35,7 +36,14 @@ afterAll(async () => {
 });
 
 const recorderOn = (s: HistoryStore) =>
-  startRecorder({ store: s, sampleMs: 100, list: () => listListeners(), cwdOf: linuxProcessCwd, log });
+  startRecorder({
+    store: s,
+    sampleMs: 100,
+    list: () => listListeners(),
+    cwdOf: linuxProcessCwd,
+    quickSignature: listeningInodesSignature,
+    log,
+  });
 
 const eventsOn = (port: number) => {
   const read = store.read((db) => listenerEvents(db, { port, limit: 1000 }));
@@ -153,3 +161,16 @@ test('a restarted recorder, and a second one on the same DATA_DIR, record each c
   third.stop();
   otherHandle.close();
 }, 60_000);
+
+test('the cheap listening-inodes signature changes exactly when a real listener opens or closes', async () => {
+  if (!requireOrSkip(onLinux, 'Linux /proc')) return;
+  const port = await freePort();
+  const before = listeningInodesSignature();
+  expect(before).not.toBeNull();
+  await shop.start(port);
+  const inode = (await listListeners({ port })).listeners.find((l) => l.pid === shop.pid())!.inode!;
+  const during = listeningInodesSignature()!;
+  expect(during.split(' ')).toContain(String(inode));
+  await shop.stop();
+  expect(listeningInodesSignature()!.split(' ')).not.toContain(String(inode));
+}, 30_000);
