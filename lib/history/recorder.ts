@@ -20,9 +20,11 @@ export interface RecorderDeps {
   cwdOf: (pid: number) => string | null;
   /**
    * A cheap answer to "did any socket open or close?" (Linux: the listening inodes). When it is unchanged
-   * the full listing is skipped, except every `fullEvery` samples, which catches a socket's owner changing.
+   * the full listing is skipped while every owner still runs, and runs every `fullEvery` samples anyway (an owner that handed its socket over and kept running).
    */
   quickSignature?: () => string | null;
+  /** Whether a pid still runs (a signal 0): an owner that exited means a socket may have changed owner. */
+  ownerAlive?: (pid: number) => boolean;
   fullEvery?: number;
   log: { warn(message: string): void };
   now?: () => number;
@@ -55,12 +57,15 @@ export function startRecorder({
   list,
   cwdOf,
   quickSignature,
-  fullEvery = 10,
+  ownerAlive = () => true,
+  fullEvery = 30,
   log,
   now = Date.now,
 }: RecorderDeps): Recorder {
   let lastQuick: string | null = null;
   let sinceFull = 0;
+  /** The owners the last full listing saw: while they all run and no inode changed, nothing did. */
+  let owners: number[] = [];
   let lastSignature: string | null = null;
   let lastDataVersion: number | null = null;
   let stopped = false;
@@ -94,7 +99,13 @@ export function startRecorder({
     const quick = quickSignature?.() ?? null;
     const settled =
       lastSignature !== null && lastDataVersion !== null && sinceFull < fullEvery && !waitingForOwner();
-    if (quick !== null && quick === lastQuick && settled && dataVersion() === lastDataVersion) {
+    if (
+      quick !== null &&
+      quick === lastQuick &&
+      settled &&
+      owners.every(ownerAlive) &&
+      dataVersion() === lastDataVersion
+    ) {
       sinceFull++;
       return { outcome: 'unchanged', events: [] };
     }
@@ -112,6 +123,7 @@ export function startRecorder({
     if (table.warnings.some((w) => w.startsWith('could not read')))
       return { outcome: 'listing-failed', events: [] };
     countUnowned(table);
+    owners = [...new Set(table.listeners.flatMap((l) => (l.pid === null ? [] : [l.pid])))];
     const signature = tableSignature(table.listeners);
     if (signature === lastSignature && lastDataVersion !== null && dataVersion() === lastDataVersion) {
       lastQuick = quick;

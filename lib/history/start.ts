@@ -1,6 +1,7 @@
 import 'server-only';
 import { host } from '@/lib/host';
 import { listListeners } from '@/lib/host/listeners';
+import { pidExists } from '@/lib/host/process-signals';
 import { getStore, retentionConfigFrom, startHistoryPruning } from '@/lib/store';
 import { outsideOrNull } from '@/lib/text/outside';
 import { recorderConfigFrom } from './config';
@@ -42,6 +43,7 @@ function startBoth(env: NodeJS.ProcessEnv): Recorder | null {
     list: () => listListeners({}, adapter),
     cwdOf: (pid) => outsideOrNull(adapter.processCwd?.(pid), CWD_MAX_CHARS),
     quickSignature: adapter.listeningSignature,
+    ownerAlive: pidExists,
     log,
   });
   process.once('exit', () => {

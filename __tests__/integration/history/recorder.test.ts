@@ -10,6 +10,7 @@ import { listListeners } from '@/lib/host/listeners';
 import { listeningInodesSignature } from '@/lib/host/linux/listening-inodes';
 import { linuxProcessCwd } from '@/lib/host/linux/process-cwd';
 import { startRecorder, type Recorder } from '@/lib/history/recorder';
+import { pidExists } from '@/lib/host/process-signals';
 import { createStore, getStore, listenerEvents, type HistoryStore } from '@/lib/store';
 import { freePort } from '@/__tests__/support/app-server';
 import { program, until, type Program } from '@/__tests__/support/history-program';
@@ -42,6 +43,7 @@ const recorderOn = (s: HistoryStore) =>
     list: () => listListeners(),
     cwdOf: linuxProcessCwd,
     quickSignature: listeningInodesSignature,
+    ownerAlive: pidExists,
     log,
   });
 
