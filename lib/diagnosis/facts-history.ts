@@ -107,7 +107,7 @@ export function historyFact(
   listeners: Fact<ListenerTable>,
   deps: HistoryDeps = defaultDeps(),
 ): Promise<Fact<HistoryFactValue>> {
-  return timedFact(`recorded history in ${deps.store.dataDir}`, 3000, () =>
+  return timedFact(`recorded history in ${deps.store.dataDir}`, 4000, () =>
     readPortHistory(target, listeners, deps),
   );
 }
