@@ -1,12 +1,14 @@
 /**
  * Runs once when the server starts. The first listener lookup of a process maps every socket inode to its
- * owner (a full /proc scan, about as long as `ss -ltnp`); doing it now keeps that cost off the first page.
+ * owner (a full /proc scan, about as long as `ss -ltnp`); the history recorder's first sample does it now,
+ * which keeps that cost off the first page (with HISTORY=off, a lone lookup does).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { listListeners } = await import('@/lib/host/listeners');
+  const { startHistory } = await import('@/lib/history/start');
   setTimeout(() => {
-    listListeners().catch(() => undefined);
+    if (startHistory() === null) listListeners().catch(() => undefined);
   }, 0);
   // Stored watches resume sampling when the server starts, not when someone first opens the Monitor.
   const { watchScheduler } = await import('@/lib/watch');

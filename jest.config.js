@@ -1,5 +1,8 @@
 // Unit, integration and component tests. Browser (e2e) tests live in jest.e2e.config.js.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+];
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
@@ -10,7 +13,13 @@ const shared = {
 };
 module.exports = {
   projects: [
-    { ...shared, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/{unit,integration}/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/__tests__/{unit,integration}/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/__tests__/support/temp-data-dir.ts'],
+    },
     {
       ...shared,
       displayName: 'components',

@@ -1,6 +1,8 @@
 /**
  * `npm run doctor -- <target> [--json] [--intent start]`: the same diagnosis as the API, for a terminal.
  * `--report md|json|html [--no-redact] [--out file]` writes it as a case file instead (lib/cases).
+ * `npm run doctor -- watch <target> [--interval S]`: each up/down flip as it happens.
+ * `npm run doctor -- history <port>`: what the recorder saw on that port.
  * Exit 0 when no finding is an error, 1 when one is, 2 for bad input.
  */
 import { parseCliArgs } from '@/lib/cli/args';
@@ -8,6 +10,7 @@ import { renderJson, renderText } from '@/lib/cli/render';
 import { writeFileSync } from 'node:fs';
 import { oneDiagnosisCase } from '@/lib/cases/one-diagnosis';
 import { diagnose } from '@/lib/diagnosis';
+import { runHistoryCli } from '@/lib/history/cli';
 import { forTerminalLines } from '@/lib/text/outside';
 import { runWatchCli } from '@/lib/cli/watch';
 
@@ -20,6 +23,7 @@ function wantsColor(): boolean {
 
 async function main(): Promise<number> {
   if (process.argv[2] === 'watch') return runWatchCli(process.argv.slice(3), wantsColor());
+  if (process.argv[2] === 'history') return runHistoryCli(process.argv.slice(3));
   const parsed = parseCliArgs(process.argv.slice(2));
   if (!parsed.ok) {
     process.stderr.write(forTerminalLines(parsed.message) + '\n');

@@ -61,6 +61,16 @@ export function FindingCard({
               </Link>
             </p>
           ) : null}
+          {finding.link ? (
+            <p className="mt-2 text-sm">
+              <Link
+                href={finding.link.href}
+                className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100"
+              >
+                {finding.link.label}
+              </Link>
+            </p>
+          ) : null}
           {actions ? <div className="mt-3">{actions}</div> : null}
           {finding.fixes.length > 0 ? (
             <div className="mt-3">

@@ -9,6 +9,7 @@ import { probeTarget, probeTargetDeadlineMs } from '@/lib/probe';
 import type { ProbeTimeouts } from '@/lib/probe/types';
 import { DEFAULT_PROBE_TIMEOUTS } from '@/lib/probe/types';
 import { gatherContainerFacts, gatherPlatformFacts } from '@/lib/diagnosis/facts-platform';
+import { historyFact } from '@/lib/diagnosis/facts-history';
 import { proxyConfigFact } from '@/lib/diagnosis/facts-proxy';
 import { freePortFact } from '@/lib/diagnosis/facts-free-port';
 import { timedFact } from '@/lib/diagnosis/timed';
@@ -96,6 +97,7 @@ export async function gatherFacts(
   // These need the listener table, so they start as soon as it is read, still alongside the probes.
   const containersP = listenersP.then((l) => gatherContainerFacts(target.port, l));
   const proxyP = listenersP.then((l) => proxyConfigFact(l, target.port));
+  const historyP = listenersP.then((l) => historyFact(target, l));
   const freePortP = Promise.all([listenersP, portP]).then(([l, port]) =>
     freePortFact(target.port, intent, l, port, selfIdentity().uid === 0),
   );
@@ -111,6 +113,7 @@ export async function gatherFacts(
       platformFacts,
       proxyP,
     ]);
+  const history = await historyP; // started with the listeners, read alongside the probes
   return {
     target,
     intent,
@@ -127,5 +130,6 @@ export async function gatherFacts(
     ...platformValues,
     ...containers,
     ...(proxy ? { proxyConfig: proxy } : {}),
+    history,
   };
 }

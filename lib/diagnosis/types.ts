@@ -11,6 +11,7 @@ import type { WslInfo } from '@/lib/host/linux/wsl';
 import type { Script, Shell } from '@/lib/shell/script';
 import type { FindingId } from '@/lib/diagnosis/checks';
 import type { ProxyConfig } from '@/lib/diagnosis/check-helpers/proxy-upstream';
+import type { HistoryFactValue } from '@/lib/history/types';
 
 export type { FindingId };
 
@@ -53,6 +54,8 @@ export interface Finding<Id extends string = FindingId> {
    * the summary then names this instead of picking one of the fixes.
    */
   action?: string;
+  /** A page of this app to go on to (moved-port: diagnose the address the server listens on now). */
+  link?: { label: string; href: string };
   /** Things the app itself can do about this finding (the UI renders exactly these, nothing it derives). */
   actions?: FindingAction[];
 }
@@ -105,6 +108,8 @@ export interface Facts {
   containerProxies?: Fact<ContainerProxy[]>;
   /** When nginx holds the port: the upstreams its config's proxy_pass lines name, and who listens there. */
   proxyConfig?: Fact<ProxyConfig>;
+  /** What the recorder remembers about the port (DATA_DIR), or why recording is paused. */
+  history?: Fact<HistoryFactValue>;
   /** Windows: TCP port ranges excluded from binding (Hyper-V/WinNAT reservations, administered ranges). */
   excludedPorts?: Fact<ExcludedPortRange[]>;
 }

@@ -56,6 +56,10 @@ export interface HostAdapter {
   localPeer(ends: ConnectionEnds): Promise<LocalPeer>;
   /** Where this OS keeps its hosts file. */
   hostsFilePath(): string;
+  /** Linux: the listening socket inodes as one string, far cheaper than a listing (did any socket open or close?). */
+  listeningSignature?: () => string | null;
+  /** The working directory of a process when this OS lets it be read cheaply (Linux /proc/<pid>/cwd). */
+  processCwd?: (pid: number) => string | null;
   /** Linux: whether it runs inside WSL (/proc/version). */
   readWsl?: () => Promise<WslInfo>;
   /** Windows: the TCP port ranges it will not let applications bind. */

@@ -80,6 +80,30 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE watch_samples ADD COLUMN connections TEXT CHECK (connections IS NULL OR json_valid(connections));
   ALTER TABLE watch_samples ADD COLUMN error TEXT;
   `,
+  // 3: what the recorder last saw listening, one row per socket, so a restarted app (or a second instance on
+  // the same DATA_DIR) compares the live table with it instead of recording every listener as opened again;
+  // and when the listing behind it was started, so an instance whose listing is older than that drops it.
+  `
+  CREATE TABLE listener_state (
+    key TEXT PRIMARY KEY,
+    inode INTEGER,
+    protocol TEXT NOT NULL,
+    address TEXT NOT NULL,
+    port INTEGER NOT NULL,
+    family TEXT NOT NULL,
+    pid INTEGER,
+    process TEXT,
+    command TEXT,
+    cwd TEXT,
+    user TEXT,
+    started_at TEXT,
+    since INTEGER NOT NULL
+  );
+  CREATE TABLE listener_state_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    listed_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

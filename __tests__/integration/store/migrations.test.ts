@@ -28,6 +28,8 @@ it('a missing DATA_DIR is created with a WAL database at the latest schema versi
   expect(tables(opened.db)).toEqual([
     'lab_progress',
     'listener_events',
+    'listener_state',
+    'listener_state_clock',
     'session_entries',
     'sessions',
     'target_observations',

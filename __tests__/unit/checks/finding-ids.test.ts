@@ -18,6 +18,7 @@ import {
   ok,
 } from '@/__tests__/support/facts';
 import { iptables, save, source } from '@/__tests__/unit/checks/firewall-fixture';
+import { minutesBefore, moved, portHistory, recorded, withHistory } from '@/__tests__/support/history-facts';
 
 const declared = CHECKS.flatMap((check) => Object.keys(check.ids));
 const both = [
@@ -152,6 +153,32 @@ const SITUATIONS: Facts[] = [
   timedOut(
     ok({ sources: [source('nft', 'denied')], chains: [], rules: [], skippedInterfaces: [], notes: [] }),
   ),
+  // From memory: it stopped; it moved to 3001; a new pid since the last diagnosis; a crash loop; paused.
+  withHistory(makeFacts(), portHistory({ events: [recorded('closed', 3), recorded('opened', 40)] })),
+  withHistory(
+    makeFacts(),
+    portHistory({
+      events: [recorded('opened', 30)],
+      moved: [moved(listener('127.0.0.1', 3001, { pid: 950 }), recorded('opened', 30))],
+    }),
+  ),
+  withHistory(
+    makeFacts({
+      listeners: [listener('127.0.0.1', 3000, { pid: 913 })],
+      attempts: [attempt('127.0.0.1', 3000, 'open')],
+    }),
+    portHistory({
+      previous: { at: minutesBefore(20), pids: [812] },
+      events: [1, 2, 3, 4, 5, 6].map((m) => recorded(m % 2 ? 'opened' : 'closed', m)),
+    }),
+  ),
+  withHistory(makeFacts(), {
+    id: 'history-unavailable',
+    dataDir: '/tmp/ld',
+    reason: 'the disk is full',
+    since: minutesBefore(1),
+    retryAt: minutesBefore(0),
+  }),
 ];
 
 const produced = (check: (typeof CHECKS)[number]) =>
@@ -179,6 +206,8 @@ describe('finding ids', () => {
       'port-taken',
       'container-holder',
       'wsl-forwarding',
+      'moved-port',
+      'was-listening',
       'no-listener',
       'unlisted-listener',
       'family-mismatch',
@@ -203,6 +232,8 @@ describe('finding ids', () => {
       'firewall-unreadable',
       'firewall-uncertain',
       'fact-unavailable',
+      'restarted',
+      'flapping',
       'time-wait-buildup',
       'wildcard-exposed',
       'privileged-port',

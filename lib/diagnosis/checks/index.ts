@@ -41,6 +41,11 @@ import { splitListeners } from './split-listeners';
 import { localhostNotLoopback } from './localhost-not-loopback';
 import { wildcardExposed } from './wildcard-exposed';
 import { wslForwarding } from './wsl';
+import { movedPort } from './moved-port';
+import { wasListening } from './was-listening';
+import { restarted } from './restarted';
+import { flapping } from './flapping';
+import { historyUnavailable } from './history-unavailable';
 
 export const CHECKS = [
   resolutionFailed,
@@ -49,6 +54,8 @@ export const CHECKS = [
   containerHolder,
   wslForwarding,
   portFree,
+  movedPort,
+  wasListening,
   noListener,
   unlistedListener,
   listening,
@@ -76,11 +83,14 @@ export const CHECKS = [
   httpOk,
   testCommands,
   connectionStates,
+  restarted,
+  flapping,
   timeWaitBuildup,
   wildcardExposed,
   privilegedPort,
   ephemeralPort,
   factUnavailable,
+  historyUnavailable,
 ];
 
 type IdsOf<C> = C extends Check<infer Id> ? Id : never;

@@ -5,6 +5,8 @@ import { readLinuxFirewall } from '@/lib/host/linux/firewall';
 import { listLinuxListeners } from '@/lib/host/linux/listeners';
 import { linuxPeer } from '@/lib/host/linux/peer';
 import { readLinuxEphemeralRange, readLinuxPrivilegedBelow } from '@/lib/host/linux/port-range';
+import { listeningInodesSignature } from '@/lib/host/linux/listening-inodes';
+import { linuxProcessCwd } from '@/lib/host/linux/process-cwd';
 import { linuxLiveProcess, linuxStillRunning } from '@/lib/host/linux/process-state';
 import { readWslInfo } from '@/lib/host/linux/wsl';
 import { posixSignal } from '@/lib/host/process-signals';
@@ -25,6 +27,8 @@ export const linuxAdapter: HostAdapter = {
   },
   localPeer: async (ends) => linuxPeer(ends),
   hostsFilePath: () => '/etc/hosts',
+  processCwd: linuxProcessCwd,
+  listeningSignature: listeningInodesSignature,
   readWsl: () => readWslInfo(),
   findContainerProxies: async (port) => findDockerProxies(port),
 };

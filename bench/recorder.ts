@@ -1,0 +1,172 @@
+// The history recorder's cost: the app server's CPU over 60 s with the recorder on (its default 2 s
+// sampling) and with HISTORY=off, no page open, on a loaded host (1,000 listeners and 10,000 connected
+// sockets held by children). Prints the extra share of one core; the goal is at most 1 %.
+// Run: npx tsx bench/recorder.ts   (needs a build; BENCH_SECONDS and BENCH_PAIRS change the window and runs).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FarmChild, type Endpoint } from './farm';
+
+const CHILDREN = 20;
+const LISTENERS_PER_CHILD = 50;
+const CONNECTIONS_PER_CHILD = 500;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 1);
+const WARMUP_MS = 10_000;
+const CLK_TCK = 100; // USER_HZ on every mainstream Linux build (see lib/host/linux/processes.ts)
+const GOAL_PERCENT = 1;
+const HOSTS = existsSync('/proc/net/tcp6') ? ['127.0.0.1', '::1'] : ['127.0.0.1'];
+const root = path.join(__dirname, '..');
+
+const children: FarmChild[] = [];
+const apps: ChildProcess[] = [];
+function cleanup(): void {
+  for (const child of children) child.kill();
+  for (const app of apps) if (app.exitCode === null && app.signalCode === null) app.kill('SIGKILL');
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+async function buildFarm(): Promise<void> {
+  children.push(...(await Promise.all(Array.from({ length: CHILDREN }, () => FarmChild.start()))));
+  await Promise.all(children.map((c) => c.openListeners(LISTENERS_PER_CHILD, HOSTS)));
+  await Promise.all(
+    children.map((child, i) => {
+      const targets: Endpoint[] = Array.from({ length: CONNECTIONS_PER_CHILD }, (_, k) => {
+        const owner = children[(i + (k % 2)) % CHILDREN]!;
+        return owner.listeners[k % owner.listeners.length]!;
+      });
+      return child.connectTo(targets);
+    }),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** utime + stime of one process, in clock ticks (every thread of it counted). */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(after[11]) + Number(after[12]);
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The process that runs scripts/start.ts (tsx's CLI runs it in a child of its own). */
+function serverPid(launcher: number): number {
+  const queue = [launcher];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmdline.includes('scripts/start.ts') && childrenOf(pid).length === 0) return pid;
+    queue.push(...childrenOf(pid));
+  }
+  return launcher;
+}
+
+async function measure(history: 'on' | 'off'): Promise<{ percent: number; events: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ld-bench-recorder-'));
+  const port = await freePort();
+  const app = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      '--conditions=react-server',
+      path.join(root, 'scripts', 'start.ts'),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        HISTORY: history,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  apps.push(app);
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    app.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('serving at')) resolve();
+    });
+    app.once('exit', (code) => reject(new Error(`app exited (${code}) before serving:\n${out}`)));
+  });
+  const pid = serverPid(app.pid!);
+  await new Promise((r) => setTimeout(r, WARMUP_MS)); // start-up work and the first full scan are not the cost
+  const before = cpuTicks(pid);
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  const ticks = cpuTicks(pid) - before;
+  const exited = new Promise((r) => app.once('exit', r));
+  app.kill('SIGTERM');
+  await exited;
+  let events = 0;
+  if (history === 'on') {
+    const sqlite = (await import('better-sqlite3')).default;
+    const db = new sqlite(path.join(dataDir, 'history.sqlite'), { readonly: true });
+    events = (db.prepare('SELECT count(*) AS n FROM listener_events').get() as { n: number }).n;
+    db.close();
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  return { percent: (ticks / CLK_TCK / SECONDS) * 100, events };
+}
+
+async function main(): Promise<void> {
+  if (process.platform !== 'linux')
+    throw new Error('the recorder bench reads /proc/<pid>/stat: run it on Linux');
+  await buildFarm();
+  console.log(
+    `${CHILDREN} children, ${CHILDREN * LISTENERS_PER_CHILD} listeners and ${CHILDREN * CONNECTIONS_PER_CHILD} connections (${CHILDREN * CONNECTIONS_PER_CHILD * 2} socket ends) on ${HOSTS.join(' and ')}; ` +
+      `app server CPU over ${SECONDS} s, no page open, ${PAIRS} pair(s) of runs`,
+  );
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const a = await measure('on');
+    on.push(a.percent);
+    console.log(
+      `  recorder on:  ${a.percent.toFixed(2)} % of one core (${a.events} events recorded: the baseline)`,
+    );
+    const b = await measure('off');
+    off.push(b.percent);
+    console.log(`  HISTORY=off:  ${b.percent.toFixed(2)} % of one core`);
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const extra = mean(on) - mean(off);
+  const verdict = extra <= GOAL_PERCENT ? 'ok' : 'MISSED';
+  console.log(
+    `recorder cost: ${extra.toFixed(2)} % of one core extra (goal ≤ ${GOAL_PERCENT} %: ${verdict})`,
+  );
+  if (extra > GOAL_PERCENT) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
