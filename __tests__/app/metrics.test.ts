@@ -3,7 +3,7 @@
  * the bearer token, the Host and cross-site checks, the text parsed by a real parser and by promtool.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
@@ -130,6 +130,10 @@ it('/probe of a target the policy refuses is a 4xx, not a probe_success 0', asyn
 });
 
 it("the README's scrape config (docs/prometheus.yml) passes promtool check config", () => {
+  // The README quotes the file whole, so what a reader copies is what promtool checked.
+  expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(
+    readFileSync(join(repoRoot, 'docs', 'prometheus.yml'), 'utf8'),
+  );
   if (!requireOrSkip(existsSync(PROMTOOL), `promtool at ${PROMTOOL} (apt-get install -y prometheus)`)) return;
   const dir = mkdtempSync(join(tmpdir(), 'ld-prom-'));
   try {
