@@ -1,8 +1,8 @@
-// Real Debian servers for probe tests: redis-server, PostgreSQL 15 and netcat-openbsd's `nc -l`, each on a
+// Real Debian servers for probe tests: redis-server, PostgreSQL 15, OpenSSH's sshd, MariaDB and netcat-openbsd's `nc -l`, each on a
 // loopback port proven free by binding it, ended by pid. PostgreSQL refuses to run as root, so under root
 // initdb and postgres run as uid/gid 65534 (nobody) in a temp dir owned by it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,11 @@ export const NC = '/usr/bin/nc';
 export const hasRedis = existsSync(REDIS);
 export const hasPostgres = existsSync(join(PG_BIN, 'postgres')) && existsSync(join(PG_BIN, 'initdb'));
 export const hasNc = existsSync(NC);
+export const SSHD = '/usr/sbin/sshd';
+export const MARIADBD = '/usr/sbin/mariadbd';
+const SSH_KEYGEN = '/usr/bin/ssh-keygen';
+export const hasSshd = existsSync(SSHD) && existsSync(SSH_KEYGEN);
+export const hasMariadb = existsSync(MARIADBD);
 
 const NOBODY = 65534;
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -107,6 +112,43 @@ export async function startPostgres(): Promise<RealServer> {
   });
   started.push({ child, dir });
   await untilReady(child, /database system is ready to accept connections/, 'postgres');
+  return { port, pid: child.pid! };
+}
+
+/**
+ * OpenSSH's sshd in the foreground with a throwaway host key and no config file, on 127.0.0.1 only. sshd
+ * insists on its privilege-separation directory, which the package creates only at boot (tmpfiles): as root,
+ * the test creates it the same way (an empty root-owned directory, what a booted Debian has).
+ */
+export async function startSshd(): Promise<RealServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ld-sshd-'));
+  const key = join(dir, 'host_ed25519');
+  const made = spawnSync(SSH_KEYGEN, ['-q', '-t', 'ed25519', '-N', '', '-f', key], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`ssh-keygen failed: ${made.stderr}`);
+  if (asRoot) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+  const port = await closedPort();
+  const args = ['-D', '-e', '-f', '/dev/null', '-h', key, '-p', String(port)];
+  const child = spawn(SSHD, [...args, '-o', 'ListenAddress=127.0.0.1', '-o', 'PidFile=none'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push({ child, dir });
+  await untilReady(child, /Server listening on 127\.0\.0\.1/, 'sshd');
+  return { port, pid: child.pid! };
+}
+
+/** MariaDB's server on an empty data directory (it greets every client before any login), 127.0.0.1 only. */
+export async function startMariadb(): Promise<RealServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ld-mariadb-'));
+  const port = await closedPort();
+  const args = ['--no-defaults', `--datadir=${dir}`, `--port=${port}`, '--bind-address=127.0.0.1'];
+  const extra = [`--socket=${join(dir, 'sock')}`, '--skip-grant-tables', '--skip-log-error'];
+  const child = spawn(MARIADBD, [...args, ...extra, ...(asRoot ? ['--user=root'] : [])], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push({ child, dir });
+  await untilReady(child, /ready for connections/, 'mariadbd', 40000);
   return { port, pid: child.pid! };
 }
 
