@@ -10,6 +10,7 @@ import { startApp, type RunningApp } from '../support/app-server';
 import { goneFromProc, labApi, namespaces, type LabRun, type RunDetail } from '../support/lab-client';
 import { canUseNetns } from '../support/netns';
 import { isRoot, requireOrSkip } from '../support/requirements';
+import { HIGH_LIMITS } from '../support/limits';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +18,8 @@ let app: RunningApp;
 let api: ReturnType<typeof labApi>;
 
 beforeAll(async () => {
-  app = await startApp();
+  // Four labs walked at once make far more than 10 requests a second: the rate limit is not under test here.
+  app = await startApp({ RATE_LIMITS: HIGH_LIMITS });
   api = labApi(app);
 });
 afterAll(async () => {
