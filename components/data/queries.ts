@@ -16,6 +16,16 @@ import { getJson, postJson } from './api';
  * shows within two seconds, while one poll (two cheap reads of the port) stays far below a diagnosis' cost.
  */
 export const LIVE_INTERVAL_MS = 1500;
+/**
+ * Once something listens on the port, the live view only has to notice it stop or change owner (the recorder
+ * and a watch keep the exact times): a slower poll keeps an open Monitor page within its CPU budget.
+ */
+export const SETTLED_INTERVAL_MS = 4000;
+
+/** The live view's poll: fast while waiting for a service to start, slower once something listens. */
+export function liveIntervalFor(snapshot: LiveSnapshot | undefined): number {
+  return snapshot && snapshot.listeners.listeners.length > 0 ? SETTLED_INTERVAL_MS : LIVE_INTERVAL_MS;
+}
 /** The home page's "listening right now" list: a glance, not a monitor. */
 export const LISTENERS_INTERVAL_MS = 4000;
 
@@ -50,7 +60,7 @@ export function liveQuery(input: string, port: number, paused: boolean) {
       ]);
       return { listeners, connections, at: Date.now() };
     },
-    refetchInterval: paused ? false : LIVE_INTERVAL_MS,
+    refetchInterval: (query) => (paused ? false : liveIntervalFor(query.state.data)),
     staleTime: 0,
   });
 }

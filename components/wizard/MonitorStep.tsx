@@ -1,5 +1,5 @@
 import type { Diagnosis } from '@/lib/diagnosis/types';
-import { LIVE_INTERVAL_MS } from '@/components/data/queries';
+import { liveIntervalFor } from '@/components/data/queries';
 import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { formatClock } from '@/components/ui/format';
 import { MonitorOverTime } from '@/components/monitor/MonitorOverTime';
@@ -36,7 +36,7 @@ export function MonitorStep({ diagnosis, live, now }: { diagnosis: Diagnosis; li
           {live.paused
             ? 'Paused.'
             : snap
-              ? `Updated ${formatClock(snap.at)} · every ${LIVE_INTERVAL_MS / 1000} s while this tab is visible`
+              ? `Updated ${formatClock(snap.at)} · every ${liveIntervalFor(snap) / 1000} s while this tab is visible`
               : `Reading port ${port}…`}
         </span>
       </div>
