@@ -1,5 +1,6 @@
 'use client';
 
+import { useSessionLog } from '@/components/sessions/session-log';
 import { useMutation } from '@tanstack/react-query';
 import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { formatClock } from '@/components/ui/format';
@@ -33,6 +34,8 @@ export function WatchControls({
 }) {
   const create = useMutation(createWatchMutation());
   const remove = useMutation(deleteWatchMutation());
+  // With a session open, starting and stopping a watch are actions in its timeline like a stopped process.
+  const sessionLog = useSessionLog();
   const canNotify = typeof Notification !== 'undefined';
   const askToNotify = async () => {
     // Asked only here, on the user's click: never on page load.
@@ -65,7 +68,16 @@ export function WatchControls({
             type="button"
             className={BUTTON}
             disabled={remove.isPending}
-            onClick={() => remove.mutate(watch.id)}
+            onClick={() =>
+              remove.mutate(watch.id, {
+                onSuccess: () =>
+                  sessionLog?.action({
+                    action: 'watch-stopped',
+                    text: `Stopped watching ${watch.target}`,
+                    watchId: watch.id,
+                  }),
+              })
+            }
           >
             Stop watching
           </button>
@@ -76,7 +88,19 @@ export function WatchControls({
             type="button"
             className={BUTTON}
             disabled={create.isPending}
-            onClick={() => create.mutate({ target })}
+            onClick={() =>
+              create.mutate(
+                { target },
+                {
+                  onSuccess: ({ watch: started }) =>
+                    sessionLog?.action({
+                      action: 'watch-started',
+                      text: `Started watching ${started.target} every ${started.intervalSeconds} s`,
+                      watchId: started.id,
+                    }),
+                },
+              )
+            }
           >
             Watch this address
           </button>

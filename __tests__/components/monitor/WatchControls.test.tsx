@@ -2,6 +2,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { WatchControls } from '@/components/monitor/WatchControls';
 import { useFlipAlerts } from '@/components/monitor/use-flip-alerts';
 import type { WatchView } from '@/components/monitor/types';
+import { SessionLogProvider } from '@/components/sessions/session-log';
+import { httpOkDiagnosis } from '@/__tests__/fixtures/diagnoses';
 import { fakeApi, renderWithProviders } from '../render';
 
 const watch = (over: Partial<WatchView> = {}): WatchView => ({
@@ -66,6 +68,29 @@ it('"Watch this address" posts the target', async () => {
   expect(String(url)).toBe('/api/watches');
   expect(init?.method).toBe('POST');
   expect(JSON.parse(String(init?.body))).toEqual({ target: '127.0.0.1:3000' });
+});
+
+it('in a session, starting a watch is recorded in its timeline as a watch-started action', async () => {
+  const sessionId = '0b6e0a4c-5a8e-4d7e-9c1b-2f3a4b5c6d7e';
+  const api = fakeApi((url) =>
+    url.pathname === '/api/watches'
+      ? { status: 201, body: { watch: watch() } }
+      : { status: 201, body: { entry: { kind: 'action' } } },
+  );
+  renderWithProviders(
+    <SessionLogProvider sessionId={sessionId} diagnosis={httpOkDiagnosis()}>
+      <WatchControls target="127.0.0.1:3000" watch={undefined} notify={false} onNotify={() => {}} />
+    </SessionLogProvider>,
+  );
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Watch this address' }));
+  });
+  const logged = api.mock.calls.find(([url]) => String(url).endsWith(`/api/sessions/${sessionId}/actions`));
+  expect(JSON.parse(String(logged?.[1]?.body))).toEqual({
+    action: 'watch-started',
+    text: 'Started watching 127.0.0.1:3000 every 5 s',
+    watchId: watch().id,
+  });
 });
 
 function Alerts({ w, notify }: { w: WatchView; notify: boolean }) {
