@@ -6,6 +6,7 @@ import { timelineChanges } from '@/lib/sessions/diff';
 import { shortSessionId, type SessionEntryView, type SessionView } from '@/lib/sessions/entries';
 import { ErrorNotice } from '@/components/ui/ErrorNotice';
 import { diagnoseHref } from '@/components/ui/hrefs';
+import { CapturedDiagnosis } from './CapturedDiagnosis';
 import { ExportPanel } from './ExportPanel';
 import { formatHourMinute } from './format-time';
 import { NoteBox } from './NoteBox';
@@ -52,6 +53,14 @@ function Header({ session, entries }: { session: SessionView; entries: readonly 
   );
 }
 
+/** An imported case file's latest diagnosis, laid out in the wizard's four steps. */
+function LatestCaptured({ entries }: { entries: readonly SessionEntryView[] }) {
+  const last = entries.findLast((e) => e.kind === 'diagnosis');
+  if (!last || last.kind !== 'diagnosis') return null;
+  const heading = `The last diagnosis, captured at ${formatHourMinute(last.diagnosis.facts.gatheredAt)}, as this doctor reads it`;
+  return <CapturedDiagnosis diagnosis={last.diagnosis} heading={heading} />;
+}
+
 /** A session's timeline: what was tried, when, and what changed between two diagnoses. */
 export function SessionTimeline({ id }: { id: string }) {
   const query = useQuery(sessionQuery(id));
@@ -62,6 +71,7 @@ export function SessionTimeline({ id }: { id: string }) {
   return (
     <div className="grid gap-8">
       <Header session={session} entries={entries} />
+      {session.readOnly ? <LatestCaptured entries={entries} /> : null}
       {session.readOnly ? null : (
         <section aria-label="Add to the session" className="grid gap-3">
           <RecordControls sessionId={session.id} />

@@ -57,6 +57,13 @@ test('an imported session says where and when it was captured and offers no writ
   expect(screen.queryByRole('button', { name: 'Record' })).not.toBeInTheDocument();
   expect(screen.queryByRole('button', { name: 'Add note' })).not.toBeInTheDocument();
   expect(screen.queryByRole('link', { name: 'Continue in the wizard' })).not.toBeInTheDocument();
+  // The last captured diagnosis in the wizard's steps and finding cards, with nothing to act on here.
+  const captured = screen.getByRole('region', { name: /The last diagnosis, captured at/ });
+  const last = httpOkDiagnosis();
+  expect(within(captured).getByTestId('captured-headline')).toHaveTextContent(last.summary.headline);
+  for (const f of last.findings) expect(captured).toHaveTextContent(f.title);
+  expect(within(captured).getByRole('region', { name: '2. Open the address' })).toBeInTheDocument();
+  expect(within(captured).queryByRole('button', { name: /Stop/ })).not.toBeInTheDocument();
 });
 
 test('the timeline shows each entry with its change, and unticking a redaction adds keep= to every export link', async () => {
