@@ -258,7 +258,7 @@ const containerProxy = z.looseObject({
 });
 
 const proxyConfig = z.looseObject({
-  proxy: z.literal('nginx'),
+  proxy: z.enum(['nginx', 'Caddy', 'Apache']),
   config: z.looseObject({ path: text(), from: z.enum(['command line', 'default']) }),
   included: strings,
   upstreams: z

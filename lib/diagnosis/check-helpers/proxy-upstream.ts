@@ -40,11 +40,30 @@ export function proxyBehind(server: string | null, owners: readonly Listener[]):
   return null;
 }
 
+/** The proxies whose config the doctor reads to name the upstream. */
+export type ConfiguredProxy = 'nginx' | 'Caddy' | 'Apache';
+
+const stackOf = (l: Listener) =>
+  recognise({ argv: l.argv, command: l.command, executable: l.executable })?.match.id;
+
+/**
+ * The proxy holding the port whose config can be read: the nginx master, else a `caddy run`, else an
+ * Apache (its workers are forked from the parent without exec, so any of them carries the same words).
+ */
+export function configuredProxy(
+  owners: readonly Listener[],
+): { proxy: ConfiguredProxy; owner: Listener } | null {
+  const nginx = nginxOwner(owners);
+  if (nginx) return { proxy: 'nginx', owner: nginx };
+  const caddy = owners.find((l) => stackOf(l) === 'caddy');
+  if (caddy) return { proxy: 'Caddy', owner: caddy };
+  const apache = owners.find((l) => stackOf(l) === 'apache');
+  return apache ? { proxy: 'Apache', owner: apache } : null;
+}
+
 /** The nginx master among the owners (its title keeps the words it was started with), or any nginx. */
 export function nginxOwner(owners: readonly Listener[]): Listener | null {
-  const nginxes = owners.filter(
-    (l) => recognise({ argv: l.argv, command: l.command, executable: l.executable })?.match.id === 'nginx',
-  );
+  const nginxes = owners.filter((l) => stackOf(l) === 'nginx');
   const master = (l: Listener) => /^nginx: master process/.test(l.argv?.join(' ') ?? l.command ?? '');
   return nginxes.find(master) ?? nginxes[0] ?? null;
 }
@@ -73,7 +92,7 @@ export function nginxConfigFile(owner: Listener): ConfigFile {
 export interface Upstream {
   host: string;
   port: number;
-  /** The proxy_pass line as written (capped), to quote back. */
+  /** The line that names it (proxy_pass, reverse_proxy, ProxyPass…) as written (capped), to quote back. */
   line: string;
 }
 
@@ -81,7 +100,7 @@ function stripComments(text: string): string {
   return text.replace(/#[^\n]*/g, '');
 }
 
-function hostAndPort(spec: string, defaultPort: number): { host: string; port: number } | null {
+export function hostAndPort(spec: string, defaultPort: number): { host: string; port: number } | null {
   const m = spec.match(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/);
   if (!m) return null;
   const port = m[2] ? Number(m[2]) : defaultPort;
@@ -138,10 +157,23 @@ export interface ProxyUpstream extends Upstream {
   listeners: Listener[];
 }
 
+/** Each address once, in the order found, the quoted line capped. */
+export function uniqueUpstreams(found: readonly Upstream[]): Upstream[] {
+  const seen = new Set<string>();
+  return found
+    .filter((u) => {
+      const key = `${u.host} ${u.port}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((u) => ({ ...u, line: u.line.slice(0, 200) }));
+}
+
 export interface ProxyConfig {
-  proxy: 'nginx';
+  proxy: ConfiguredProxy;
   config: ConfigFile;
-  /** Files read besides the main one (its `include`s, one level deep). */
+  /** Files read besides the main one (its `include`s / `import`s / `Include`s, one level deep). */
   included: string[];
   upstreams: ProxyUpstream[];
 }

@@ -4,6 +4,7 @@ import { cmd } from '@/lib/shell/script';
 import { application, listenerServes, listAnd, targetUrl, tcpListeners } from '@/lib/diagnosis/view';
 import {
   proxyBehind,
+  type ConfiguredProxy,
   type ProxyName,
   type ProxyUpstream,
 } from '@/lib/diagnosis/check-helpers/proxy-upstream';
@@ -15,6 +16,13 @@ const UPSTREAM_MEANING: Readonly<Record<number, string>> = {
   502: 'its upstream refused or reset the connection, or sent an answer the proxy could not read',
   503: 'it has no upstream available to send the request to (every one marked down, or a maintenance or overload answer)',
   504: 'its upstream accepted the request but did not answer in time',
+};
+
+/** The directive each proxy names its upstreams with, as its config spells it. */
+const DIRECTIVE: Readonly<Record<ConfiguredProxy, string>> = {
+  nginx: 'proxy_pass',
+  Caddy: 'reverse_proxy',
+  Apache: 'ProxyPass',
 };
 
 /** Who listens where the proxy forwards: `localhost` counts as either loopback address. */
@@ -32,9 +40,13 @@ function describeUpstreams(proxy: ProxyName, facts: Facts): { text: string; fixe
       fixes: [],
     };
   const { config, upstreams } = fact.value;
+  const directive = DIRECTIVE[fact.value.proxy];
   const where = `${config.path}${config.from === 'default' ? ', the default' : ', named on its command line'}`;
   if (upstreams.length === 0)
-    return { text: ` Its config (${where}) names no proxy_pass address the doctor can look up.`, fixes: [] };
+    return {
+      text: ` Its config (${where}) names no ${directive} address the doctor can look up.`,
+      fixes: [],
+    };
   const sentences = upstreams.map((up) => {
     const at = hostPort(up.host, up.port);
     const held = upstreamListeners(up);
@@ -49,7 +61,7 @@ function describeUpstreams(proxy: ProxyName, facts: Facts): { text: string; fixe
       cmd('npm', 'run', 'doctor', '--', hostPort(up.host, up.port)),
     ),
   );
-  return { text: ` ${sentences.join(' ')} (from proxy_pass in ${where})`, fixes };
+  return { text: ` ${sentences.join(' ')} (from ${directive} in ${where})`, fixes };
 }
 
 /** The server is up and speaks HTTP, but answered 4xx (warning: wrong path or method) or 5xx (error: it failed). */
