@@ -90,7 +90,7 @@ const QUOTES = /^['"]+|['",;)]+$/g;
 
 /** A word without the quotes a shell or a fix command put around it, and where that inner text starts. */
 function unquoted(word: Word): Word {
-  const lead = /^['"]*/.exec(word.text)![0].length;
+  const lead = word.text.match(/^['"]*/)![0].length;
   const inner = word.text.replace(QUOTES, '');
   return { text: inner, start: word.start + lead };
 }
@@ -111,7 +111,7 @@ export function wordSpans(rawWords: readonly Word[]): { index: number; span: Spa
   };
   words.forEach((w, i) => {
     const next = words[i + 1];
-    const option = /^--?([A-Za-z][\w.-]*)(=?)/.exec(w.text);
+    const option = w.text.match(/^--?([A-Za-z][\w.-]*)(=?)/);
     if (option) {
       const [all, name, eq] = option;
       // The program's own short option first: `mysql -ppassword` is a password, not an option named "ppassword".
@@ -133,7 +133,7 @@ export function wordSpans(rawWords: readonly Word[]): { index: number; span: Spa
       }
       return;
     }
-    const env = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.text);
+    const env = w.text.match(/^([A-Za-z_][A-Za-z0-9_]*)=/);
     if (env && ENV_SECRET_NAME.test(env[1]!.toUpperCase())) whole(i, 'env-secret', env[0].length);
   });
   return found;

@@ -19,7 +19,7 @@ export function parseHistoryArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const option = /^--(since|limit)(?:=(.*))?$/.exec(a);
+    const option = a.match(/^--(since|limit)(?:=(.*))?$/);
     if (a === '--json') json = true;
     else if (option) query[option[1]!] = option[2] ?? argv[++i] ?? '';
     else if (a === '-h' || a === '--help') return { ok: false, message: HISTORY_USAGE };
