@@ -23,6 +23,10 @@ const samples: Record<string, { code: string; rule: string | null }> = {
     code: "import { spawn } from 'node:child_process';\nspawn('ls', [], { shell: true });\n",
     rule: 'no-restricted-syntax',
   },
+  'regex-exec.ts': {
+    code: "export const m = /a/.exec('a');\n",
+    rule: 'no-restricted-syntax',
+  },
   'exec-file.ts': {
     code: "import { execFile } from 'node:child_process';\nexecFile('ss', ['-ltn'], () => undefined);\n",
     rule: null,
