@@ -52,8 +52,13 @@ async function findMoved(
   const seen = new Set<string>();
   for (const listener of table.listeners) {
     if (listener.protocol !== 'tcp' || listener.port === port || listener.pid === null) continue;
+    // The command line first: a host with a thousand listeners costs a readlink only for the few that match.
+    const sameCommand = recorded.filter((e) =>
+      sameProgramApartFromPort(e, { command: listener.command, cwd: e.cwd, port: listener.port }),
+    );
+    if (sameCommand.length === 0) continue;
     const cwd = deps.cwdOf(listener.pid);
-    const match = recorded.find((e) =>
+    const match = sameCommand.find((e) =>
       sameProgramApartFromPort(e, { command: listener.command, cwd, port: listener.port }),
     );
     const key = `${listener.pid} ${listener.address} ${listener.port}`;
