@@ -2,12 +2,13 @@
  * The recorder on this machine's real listener table, with a real SQLite file in a temp DATA_DIR and real
  * servers that start, stop, move port and restart; then the findings in a real diagnosis.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '@/lib/diagnosis';
 import { listListeners } from '@/lib/host/listeners';
-import { listeningInodesSignature } from '@/lib/host/linux/listening-inodes';
+import { listeningInodes, listeningInodesSignature } from '@/lib/host/linux/listening-inodes';
 import { linuxProcessCwd } from '@/lib/host/linux/process-cwd';
 import { startRecorder, type Recorder } from '@/lib/history/recorder';
 import { pidExists } from '@/lib/host/process-signals';
@@ -171,8 +172,16 @@ test('the cheap listening-inodes signature changes exactly when a real listener 
   expect(before).not.toBeNull();
   await shop.start(port);
   const inode = (await listListeners({ port })).listeners.find((l) => l.pid === shop.pid())!.inode!;
-  const during = listeningInodesSignature()!;
-  expect(during.split(' ')).toContain(String(inode));
+  expect([...listeningInodes()!]).toContain(inode);
+  expect(listeningInodesSignature()).not.toEqual(before);
+  // A connection to the listener (an ESTABLISHED row, listed after the LISTEN ones) is not a listener.
+  const client = net.connect(port, '127.0.0.1');
+  await new Promise((resolve) => client.once('connect', resolve));
+  const fd = (client as unknown as { _handle: { fd: number } })._handle.fd;
+  const clientInode = Number(readlinkSync(`/proc/self/fd/${fd}`).slice('socket:['.length, -1));
+  expect(clientInode).toBeGreaterThan(0);
+  expect([...listeningInodes()!]).not.toContain(clientInode);
+  client.destroy();
   await shop.stop();
-  expect(listeningInodesSignature()!.split(' ')).not.toContain(String(inode));
+  expect([...listeningInodes()!]).not.toContain(inode);
 }, 30_000);
