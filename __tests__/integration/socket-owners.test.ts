@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import net from 'node:net';
 import { readProcNet } from '@/lib/host/linux/procnet-read';
-import { findSocketOwners } from '@/lib/host/linux/socket-owners';
+import { findSocketOwners, lastSearch } from '@/lib/host/linux/socket-owners';
 
 const onLinux = process.platform === 'linux' ? describe : describe.skip;
 const servers: net.Server[] = [];
@@ -61,5 +62,51 @@ onLinux('findSocketOwners (real /proc of this process)', () => {
     const { owners, unresolved } = findSocketOwners([ghost], new Map([['tcp', new Set([ghost])]]));
     expect(owners.size).toBe(0);
     expect(unresolved).toEqual([ghost]);
+  });
+
+  it('reads every fd again for a socket it could not place only after a wait, and still finds a new one at once', async () => {
+    const ghost = 2; // never a socket: stands for one whose owner is in another PID namespace
+    const ghostLive = () => new Set([ghost]);
+    findSocketOwners([ghost], new Map([['tcp', ghostLive()]]));
+    expect(lastSearch.thorough).toBe(true);
+    // Asked again at once (the recorder's next listing): no read of every fd of every process.
+    expect(findSocketOwners([ghost], new Map([['tcp', ghostLive()]])).unresolved).toEqual([ghost]);
+    expect(lastSearch.thorough).toBe(false);
+    // A server started meanwhile is new: found in the same call, without the thorough pass for the ghost.
+    const child = spawn(
+      process.execPath,
+      ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>console.log(s.address().port))"],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const port = await new Promise<number>((resolve) =>
+        child.stdout.once('data', (b) => resolve(Number(String(b)))),
+      );
+      const { inode, live } = snapshot(port);
+      live.get('tcp')!.add(ghost);
+      const { owners, unresolved } = findSocketOwners([ghost, inode], live);
+      expect(owners.get(inode)?.pid).toBe(child.pid);
+      expect(unresolved).toEqual([ghost]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(lastSearch.thorough).toBe(false);
+  });
+
+  it('waits twice as long after each thorough search that missed (2, 4, 8… min, at most 30)', () => {
+    const ghost = 3;
+    const ask = (atMinutes: number) => {
+      findSocketOwners([ghost], new Map([['tcp', new Set([ghost])]]), 1e12 + atMinutes * 60_000);
+      return lastSearch.thorough;
+    };
+    expect([ask(0), ask(1), ask(2.01), ask(5), ask(6.02), ask(14), ask(14.03)]).toEqual([
+      true, // never searched
+      false, // within 2 min
+      true, // 2 min over: miss 2
+      false, // within 4 min
+      true, // 4 min over: miss 3
+      false, // within 8 min
+      true,
+    ]);
   });
 });

@@ -28,9 +28,21 @@ const everLive = new Map<number, string>();
 let knownPids = new Set<number>();
 /** Processes whose fd directory we may not read (another user's, without root). */
 const unreadable = new Set<number>();
-/** Inodes a thorough search could not attribute, and until when we trust that (ms since epoch). */
-const unownedUntil = new Map<number, number>();
-const UNOWNED_TTL_MS = 30_000;
+/**
+ * Inodes a thorough search could not attribute: until when that is trusted (ms since epoch) and how many
+ * thorough searches in a row missed it. An owner in another PID namespace (a container with host
+ * networking, the VM's own agent) stays out of sight for good, and a thorough search reads every fd of
+ * every process: ~400 ms with 20,000 sockets, the event loop blocked all along. So each miss doubles
+ * the wait before the next one (2 min, 4 min… up to 30 min). Meanwhile the quick pass still reads every fd that is new since the last search,
+ * so a socket handed to a new process, or to a new fd of an old one, is found at once; only an fd
+ * number reused for it by a process whose fds otherwise stayed the same waits for the thorough search.
+ */
+const unowned = new Map<number, { until: number; misses: number }>();
+const UNOWNED_FIRST_WAIT_MS = 2 * 60_000;
+const UNOWNED_MAX_WAIT_MS = 30 * 60_000;
+
+/** What the last call did, for tests and the bench: whether it read every fd of every process. */
+export const lastSearch = { thorough: false };
 
 function socketInodeAt(pid: number, fd: string): number {
   try {
@@ -90,9 +102,9 @@ function fdCountChanged(pid: number): boolean {
 /**
  * Search order: processes never read (a just-started server), then those whose fd count changed (one
  * that just opened a socket), previous owners first within each group, then the unchanged ones, and
- * last the ones we were refused before.
+ * last the ones we were refused before. `changed` counts the first two groups (new, fd count changed).
  */
-function searchOrder(): number[] {
+function searchOrder(): { order: number[]; changed: number } {
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
     const code = name.charCodeAt(0);
@@ -114,7 +126,7 @@ function searchOrder(): number[] {
     for (const [fd, inode] of links) forget(pid, fd, inode);
     fdLinks.delete(pid);
   }
-  return groups.flat();
+  return { order: groups.flat(), changed: groups[0]!.length + groups[1]!.length + groups[2]!.length };
 }
 
 /**
@@ -153,7 +165,11 @@ function scanPid(search: Search, pid: number, thorough: boolean): void {
  * Owners of the given socket inodes. `live` holds every listening socket inode just seen in
  * /proc/net, per source ('tcp', 'udp'), not only the wanted ones: it tells which listeners vanished.
  */
-export function findSocketOwners(wanted: Iterable<number>, live: Map<string, Set<number>>): OwnerLookup {
+export function findSocketOwners(
+  wanted: Iterable<number>,
+  live: Map<string, Set<number>>,
+  now = Date.now(),
+): OwnerLookup {
   const search: Search = { remaining: new Set(), owners: new Map(), readNow: new Map() };
   const vanished: number[] = [];
   for (const [inode, source] of everLive) {
@@ -166,29 +182,36 @@ export function findSocketOwners(wanted: Iterable<number>, live: Map<string, Set
     if (cached && socketInodeAt(cached.pid, String(cached.fd)) === inode) search.owners.set(inode, cached);
     else search.remaining.add(inode);
   }
+  lastSearch.thorough = false;
   if (search.remaining.size > 0) {
     probeVacatedFds(search, vanished);
-    // An inode a thorough search could not place moments ago is not searched for again until its
-    // entry expires: its owner is out of our sight (another user, another PID namespace).
-    const now = Date.now();
-    const stillSearching = () => [...search.remaining].some((inode) => (unownedUntil.get(inode) ?? 0) < now);
-    const order = stillSearching() ? searchOrder() : [];
-    for (const pid of order) {
-      if (!stillSearching()) break;
+    const thoroughDue = () => [...search.remaining].some((inode) => (unowned.get(inode)?.until ?? 0) < now);
+    const { order, changed } = search.remaining.size > 0 ? searchOrder() : { order: [], changed: 0 };
+    // While every missing inode waits (see `unowned`), only processes that are new or whose fd count
+    // changed are read: an owner that appeared since has one or the other.
+    const quick = thoroughDue() ? order : order.slice(0, changed);
+    for (const pid of quick) {
+      if (search.remaining.size === 0) break;
       scanPid(search, pid, false);
     }
-    for (const pid of order) {
-      if (!stillSearching()) break;
+    lastSearch.thorough = thoroughDue();
+    for (const pid of lastSearch.thorough ? order : []) {
+      if (!thoroughDue()) break;
       scanPid(search, pid, true);
     }
     for (const inode of search.remaining) {
-      if ((unownedUntil.get(inode) ?? 0) < now) unownedUntil.set(inode, now + UNOWNED_TTL_MS);
+      const before = unowned.get(inode);
+      if (before && before.until >= now) continue;
+      const misses = (before?.misses ?? 0) + 1;
+      const wait = Math.min(UNOWNED_FIRST_WAIT_MS * 2 ** (misses - 1), UNOWNED_MAX_WAIT_MS);
+      unowned.set(inode, { until: now + wait, misses });
     }
   }
+  for (const inode of search.owners.keys()) unowned.delete(inode);
   for (const inode of vanished) {
     everLive.delete(inode);
     verified.delete(inode);
-    unownedUntil.delete(inode);
+    unowned.delete(inode);
   }
   return { owners: search.owners, unresolved: [...search.remaining] };
 }
