@@ -1,10 +1,13 @@
 /**
- * Runs once when the server starts. The first listener lookup of a process maps every socket inode to its
+ * Runs once when the server starts. External tools are started from a small child from now on (a fork
+ * of this big process held the event loop 15–90 ms per tool: lib/exec-spawner.ts). The first listener lookup of a process maps every socket inode to its
  * owner (a full /proc scan, about as long as `ss -ltnp`); the history recorder's first sample does it now,
  * which keeps that cost off the first page (with HISTORY=off, a lone lookup does).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startSpawner } = await import('@/lib/exec-spawner');
+  startSpawner();
   const { listListeners } = await import('@/lib/host/listeners');
   const { startHistory } = await import('@/lib/history/start');
   setTimeout(() => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { diagnose } from '@/lib/diagnosis';
 import type { Diagnosis } from '@/lib/diagnosis/types';
 import { runCommand } from '@/lib/exec';
+import { spawnerReady, startSpawner, stopSpawner } from '@/lib/exec-spawner';
 import { nftUsable, rejectOnly, removeTable } from './firewall-rule';
 import { printTable, type Samples } from './report';
 
@@ -85,6 +86,10 @@ async function diagnosis(port: number, open: boolean, pid: number, withRule: boo
 }
 
 export async function runDiagnosisBench(): Promise<boolean> {
+  // As the server does at start (instrumentation.ts): tools are started from the small spawner child.
+  startSpawner();
+  for (let waited = 0; !spawnerReady() && waited < 5000; waited += 20)
+    await new Promise((r) => setTimeout(r, 20));
   const withRule = await nftUsable();
   const { child, freshPort } = await startHttpChild();
   const pid = child.pid ?? -1;
@@ -130,5 +135,6 @@ export async function runDiagnosisBench(): Promise<boolean> {
   } finally {
     child.kill('SIGKILL');
     if (withRule) await removeTable();
+    stopSpawner();
   }
 }

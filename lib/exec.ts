@@ -1,5 +1,6 @@
 import 'server-only';
 import { execFile } from 'node:child_process';
+import { runInSpawner, spawnerReady } from '@/lib/exec-spawner';
 
 /** What running an external tool gave: never throws, so a missing tool is just another fact. */
 export interface CommandResult {
@@ -23,9 +24,43 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+type ExecError = {
+  code?: string | number;
+  killed?: boolean;
+  signal?: string | null;
+  message: string;
+};
+
+/** execFile's outcome as a CommandResult, whether it ran here or in the spawner child. */
+function toResult(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+  started: number,
+  err: ExecError | null,
+  stdout: string,
+  stderr: string,
+): CommandResult {
+  const base = { command, args, stdout, stderr, durationMs: performance.now() - started };
+  if (!err) return { ...base, code: 0, timedOut: false, truncated: false };
+  const truncated = err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
+  const timedOut = Boolean(err.killed) && !truncated && err.signal === 'SIGTERM';
+  const code = typeof err.code === 'number' ? err.code : null;
+  const error =
+    err.code === 'ENOENT'
+      ? `${command} is not installed or not on PATH`
+      : timedOut
+        ? `${command} did not finish within ${timeoutMs} ms`
+        : typeof err.code === 'number'
+          ? undefined
+          : err.message;
+  return { ...base, code, timedOut, truncated, ...(error ? { error } : {}) };
+}
+
 /**
  * The one way this project runs an external command: execFile with an argument array (never a shell),
- * a timeout and an output cap, so a hung or chatty tool costs a bounded amount.
+ * a timeout and an output cap, so a hung or chatty tool costs a bounded amount. In the long-running
+ * server the fork itself happens in a small child (lib/exec-spawner.ts), off the server's event loop.
  */
 export function runCommand(
   command: string,
@@ -34,48 +69,21 @@ export function runCommand(
 ): Promise<CommandResult> {
   const timeoutMs = options.timeoutMs ?? 3000;
   const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
+  const env = options.env ?? { ...process.env, LC_ALL: 'C', LANG: 'C' };
   const started = performance.now();
+  if (spawnerReady()) {
+    return runInSpawner({ command, args, timeoutMs, maxBytes, env }).then((a) =>
+      toResult(command, args, timeoutMs, started, a.error, a.stdout, a.stderr),
+    );
+  }
   return new Promise((resolve) => {
     execFile(
       command,
       args,
-      {
-        timeout: timeoutMs,
-        maxBuffer: maxBytes,
-        encoding: 'utf8',
-        windowsHide: true,
-        env: options.env ?? { ...process.env, LC_ALL: 'C', LANG: 'C' },
-      },
+      { timeout: timeoutMs, maxBuffer: maxBytes, encoding: 'utf8', windowsHide: true, env },
       (err, stdout, stderr) => {
-        const durationMs = performance.now() - started;
-        const base = {
-          command,
-          args,
-          stdout: String(stdout ?? ''),
-          stderr: String(stderr ?? ''),
-          durationMs,
-        };
-        if (!err) {
-          resolve({ ...base, code: 0, timedOut: false, truncated: false });
-          return;
-        }
-        const e = err as NodeJS.ErrnoException & {
-          killed?: boolean;
-          signal?: string;
-          code?: string | number;
-        };
-        const truncated = e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER';
-        const timedOut = Boolean(e.killed) && !truncated && e.signal === 'SIGTERM';
-        const code = typeof e.code === 'number' ? e.code : null;
-        const error =
-          e.code === 'ENOENT'
-            ? `${command} is not installed or not on PATH`
-            : timedOut
-              ? `${command} did not finish within ${timeoutMs} ms`
-              : typeof e.code === 'number'
-                ? undefined
-                : e.message;
-        resolve({ ...base, code, timedOut, truncated, ...(error ? { error } : {}) });
+        const e = err as (NodeJS.ErrnoException & { killed?: boolean; signal?: string }) | null;
+        resolve(toResult(command, args, timeoutMs, started, e, String(stdout ?? ''), String(stderr ?? '')));
       },
     );
   });
