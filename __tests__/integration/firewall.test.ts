@@ -262,3 +262,55 @@ test('the CLI run inside the namespace gives the same answer as the API', async 
     expect(cli.summary.cause).toBe('firewall-blocks');
   });
 });
+
+// One process reads the firewall three times, as the server does diagnosis after diagnosis: the text
+// listing (nft's own wording) runs only while the fresh JSON shows a rule it has not worded yet.
+const READ_THREE_TIMES = `
+const { execFileSync } = require('node:child_process');
+const { readLinuxFirewall } = require('./lib/host/linux/firewall.ts');
+const { runTool } = require('./lib/host/firewall/run.ts');
+const ran = [];
+const run = (name, args, ...rest) => { ran.push([name, ...args].join(' ')); return runTool('linux', name, args, ...rest); };
+(async () => {
+  const reads = [];
+  for (const step of ['first', 'again', 'replaced']) {
+    if (step === 'replaced') {
+      const handle = String(reads[0].rules[0].handle);
+      execFileSync('nft', ['replace', 'rule', 'inet', 'filter', 'input', 'handle', handle, 'iif', 'lo', 'tcp', 'dport', process.argv[1], 'reject']);
+    }
+    ran.length = 0;
+    const facts = await readLinuxFirewall(run);
+    reads.push({ ran: ran.filter((c) => c.startsWith('nft')), rules: facts.rules.filter((r) => r.tool === 'nft') });
+  }
+  console.log(JSON.stringify(reads));
+})();
+`;
+
+test('a rule seen before is worded from memory (one nft process); a replaced rule is listed again', async () => {
+  if (!ready('nft')) return;
+  await inNamespace(async (ns) => {
+    addNftRule(ns, 40001, 'drop');
+    // Run from the project root (the jest process' cwd), where the script's ./lib paths point.
+    const out = ns.exec(process.execPath, [
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      '-e',
+      READ_THREE_TIMES,
+      '40001',
+    ]);
+    expect(out.stderr).toBe('');
+    const reads = JSON.parse(out.stdout) as { ran: string[]; rules: { handle: number; text: string }[] }[];
+    expect(reads.map((r) => r.ran)).toEqual([
+      ['nft -j list ruleset', 'nft -a list ruleset'],
+      ['nft -j list ruleset'],
+      ['nft -j list ruleset', 'nft -a list ruleset'],
+    ]);
+    expect(reads.map((r) => r.rules.map((x) => x.text))).toEqual([
+      ['tcp dport 40001 drop'],
+      ['tcp dport 40001 drop'],
+      ['iif "lo" tcp dport 40001 reject'],
+    ]);
+    expect(reads[2]!.rules[0]!.handle).toBe(reads[0]!.rules[0]!.handle); // replace keeps the handle
+  });
+});

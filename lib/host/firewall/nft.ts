@@ -106,13 +106,16 @@ function chainFrom(c: JsonObject, text: Map<string, string>): FirewallChain {
   };
 }
 
-/** Parses `nft -j list ruleset`; `text` (from `nft -a list ruleset`) supplies each rule's own wording. */
-export function parseNftRuleset(json: string, text = ''): Ruleset {
+/**
+ * Parses `nft -j list ruleset`; `text` (from `nft -a list ruleset`, or already indexed as indexNftText
+ * does) supplies each rule's own wording.
+ */
+export function parseNftRuleset(json: string, text: string | Map<string, string> = ''): Ruleset {
   const parsed = JSON.parse(json) as Json;
   if (!isObject(parsed) || !Array.isArray(parsed.nftables))
     throw new Error('nft -j printed something that is not an nftables ruleset');
   const items = parsed.nftables.filter(isObject);
-  const textIndex = indexNftText(text);
+  const textIndex = typeof text === 'string' ? indexNftText(text) : text;
   const sets = new Map<string, Json[]>();
   for (const item of items) {
     const s = item.set;

@@ -1,7 +1,14 @@
 import 'server-only';
 import { FIREWALLD_ARGS, firewalldRules, parseFirewalldZones } from '@/lib/host/firewall/firewalld';
 import { parseIptablesSave, type IptablesDump, type IptablesTool } from '@/lib/host/firewall/iptables';
-import { NFT_JSON_ARGS, NFT_TEXT_ARGS, parseNftRuleset, type Ruleset } from '@/lib/host/firewall/nft';
+import {
+  indexNftText,
+  NFT_JSON_ARGS,
+  NFT_TEXT_ARGS,
+  parseNftRuleset,
+  type Ruleset,
+} from '@/lib/host/firewall/nft';
+import { wordingKeys, wordingMemory } from '@/lib/host/firewall/nft-wording';
 import {
   answered,
   runTool,
@@ -17,6 +24,7 @@ import {
   isLegacyBinary,
   legacyTablesLoaded,
   outlineNftJson,
+  type NftOutline,
   type ToolPlanInputs,
 } from '@/lib/host/linux/firewall-plan';
 
@@ -56,7 +64,7 @@ const IPTABLES: [IptablesTool, string][] = [
 
 function readNft(
   json: ToolAnswer | null,
-  text: ToolAnswer | null,
+  wording: Map<string, string>,
   sources: FirewallSource[],
 ): Ruleset | null {
   if (!json) return null;
@@ -65,13 +73,36 @@ function readNft(
     return null;
   }
   try {
-    const ruleset = parseNftRuleset(json.result.stdout, text && succeeded(text) ? text.result.stdout : '');
+    const ruleset = parseNftRuleset(json.result.stdout, wording);
     sources.push(answered('linux', 'nft', json, ruleset.rules.length));
     return ruleset;
   } catch (err) {
     sources.push({ ...unanswered('linux', 'nft', json), status: 'failed', detail: (err as Error).message });
     return null;
   }
+}
+
+/** Each rule's own wording as nft prints it, remembered per content (lib/host/firewall/nft-wording.ts). */
+const wording = wordingMemory();
+
+/**
+ * The wording for the rules of a fresh JSON answer: from memory when every rule is as seen before, else
+ * from a text listing started now (after the JSON, so it shows at least what the JSON showed).
+ */
+async function nftWording(
+  run: ToolRunner,
+  json: ToolAnswer | null,
+  outline: NftOutline | null,
+): Promise<Map<string, string>> {
+  // No rule to word, or a JSON listing that failed (then the text one would fail alike and go unread).
+  if (!json || !succeeded(json) || (outline !== null && outline.rules === 0)) return new Map();
+  const keys = wordingKeys(json.result.stdout);
+  const remembered = keys ? wording.recall(keys) : null;
+  if (remembered) return remembered;
+  const text = await run('nft', NFT_TEXT_ARGS);
+  const index = indexNftText(text && succeeded(text) ? text.result.stdout : '');
+  if (keys && text && succeeded(text)) wording.learn(keys, index);
+  return index;
 }
 
 async function legacyFacts(): Promise<Omit<ToolPlanInputs, 'nft'>> {
@@ -104,13 +135,13 @@ export async function readLinuxFirewall(
     notes.push(
       `not run: ${skipped.join(', ')} (the nft listing and /proc/net/*_tables_names show no table they could print)`,
     );
-  const [nftText, [ufw, firewalld], ...saves] = await Promise.all([
-    outline === null || outline.rules > 0 ? run('nft', NFT_TEXT_ARGS) : null,
+  const [nftWords, [ufw, firewalld], ...saves] = await Promise.all([
+    nftJson ? nftWording(run, nftJson, outline) : new Map<string, string>(),
     frontendsP,
     ...IPTABLES.map(([tool, save]) => (plan[tool] ? run(save, []) : null)),
   ]);
   const sources: FirewallSource[] = [];
-  const nft = readNft(nftJson ?? null, nftText ?? null, sources);
+  const nft = readNft(nftJson ?? null, nftWords, sources);
   const dumps: IptablesDump[] = [];
   IPTABLES.forEach(([tool], i) => {
     const save = saves[i];
