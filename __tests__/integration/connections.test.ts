@@ -1,7 +1,6 @@
 import net from 'node:net';
 import { connectionsOnPort } from '@/lib/host/connections';
-
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
+import { onLinux } from '@/__tests__/support/requirements';
 
 // A server in this process on 127.0.0.1:<kernel-chosen port>, and clients that connect only to it.
 let server: net.Server;

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { runCommand } from '@/lib/exec';
 import { listListeners, type Listener } from '@/lib/host/listeners';
-import { requireOrSkip } from '@/__tests__/support/requirements';
+import { requireOrSkip, onLinux } from '@/__tests__/support/requirements';
 import { startSocketChild, stopAllSocketChildren } from '@/__tests__/support/node-sockets';
 
 /*
  * The oracle: our TCP listener table, read from /proc by hand, must say what `ss -ltnpH` says about
  * the same host at the same moment: the same addresses and ports, owned by the same pids.
  */
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
 afterAll(stopAllSocketChildren);
 
 interface Row {

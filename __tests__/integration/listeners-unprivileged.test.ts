@@ -2,10 +2,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ListenerTable } from '@/lib/host/listeners';
-import { isRoot, requireOrSkip } from '@/__tests__/support/requirements';
+import { isRoot, requireOrSkip, onLinux } from '@/__tests__/support/requirements';
 import { startSocketChild, stopAllSocketChildren } from '@/__tests__/support/node-sockets';
 
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
 afterAll(stopAllSocketChildren);
 
 const NOBODY = 65534;

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listListeners } from '@/lib/host/listeners';
-import { requireOrSkip } from '@/__tests__/support/requirements';
+import { requireOrSkip, onLinux } from '@/__tests__/support/requirements';
 import { startSocketChild, stopAllSocketChildren, stopSocketChild } from '@/__tests__/support/node-sockets';
 
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
 afterAll(stopAllSocketChildren);
 
 onLinux('listListeners on this Linux host (real sockets, real /proc)', () => {

@@ -5,6 +5,7 @@ import { GET as diagnoseGET } from '@/app/api/diagnose/route';
 import { POPULAR_DEV_PORTS } from '@/lib/host/free-port';
 import { parseProcVersion } from '@/lib/host/linux/wsl';
 import { cleanupAll, hasIPv6Loopback, provesFree, startTcpServer } from '@/__tests__/support/servers';
+import { onLinux } from '@/__tests__/support/requirements';
 
 const APP = '127.0.0.1:6280';
 const get = (path: string) => new Request(`http://${APP}${path}`, { headers: { host: APP } });
@@ -41,7 +42,6 @@ describe('GET /api/ports/free', () => {
   );
 });
 
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
 onLinux('the WSL fact in a diagnosis', () => {
   test('is read from /proc/version and agrees with it', async () => {
     const res = await diagnoseGET(get('/api/diagnose?target=127.0.0.1:1'));

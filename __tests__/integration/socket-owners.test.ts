@@ -3,8 +3,8 @@ import { readlinkSync } from 'node:fs';
 import net from 'node:net';
 import { readProcNet } from '@/lib/host/linux/procnet-read';
 import { findSocketOwners, lastSearch } from '@/lib/host/linux/socket-owners';
+import { onLinux } from '@/__tests__/support/requirements';
 
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
 const servers: net.Server[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));

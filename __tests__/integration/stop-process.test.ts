@@ -8,12 +8,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { GET as listenersGET } from '@/app/api/listeners/route';
 import { POST as stopPOST } from '@/app/api/processes/[pid]/stop/route';
-import { isRoot, requireOrSkip } from '@/__tests__/support/requirements';
+import { isRoot, requireOrSkip, onLinux } from '@/__tests__/support/requirements';
 
 const APP = '127.0.0.1:6280';
 const NOBODY = 65534;
 const repoRoot = path.resolve(__dirname, '../..');
-const onLinux = process.platform === 'linux' ? describe : describe.skip;
 
 interface Holder {
   pid: number;

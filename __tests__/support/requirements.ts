@@ -15,3 +15,19 @@ export const isRoot = typeof process.getuid === 'function' && process.getuid() =
 
 /** Set by scripts/test.mjs when the whole run happens inside a loopback-only network namespace. */
 export const inLoopbackOnlyNamespace = process.env.LD_IN_NETNS === '1';
+
+/**
+ * A describe block of tests that read Linux's /proc. Elsewhere it holds one test that says so loudly (a
+ * failure under CI=true), never a silent describe.skip.
+ */
+export function onLinux(name: string, body: () => void): void {
+  if (process.platform === 'linux') {
+    describe(name, body);
+    return;
+  }
+  describe(name, () => {
+    it('needs Linux', () => {
+      requireOrSkip(false, 'Linux (these tests read its /proc)');
+    });
+  });
+}
