@@ -4,41 +4,17 @@
  * page of the watched target (its polling: live port view, watches, samples, history). Goal: the page adds
  * ≤ 2 % of one core. Standalone: `npx tsx --conditions=react-server bench/monitor-page.ts` after `next build`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { rawRequest, startApp } from '../__tests__/support/app-server';
 import { startChildHttpServer } from '../__tests__/support/child-server';
+import { CLK_TCK, treeTicks } from './tree-cpu';
 
 const WINDOW_MS = Number(process.env.BENCH_MONITOR_MS ?? 60_000);
-const TICKS = 100; // USER_HZ on Linux
-
-/** utime + stime of pid and every descendant, in clock ticks. */
-function treeTicks(root: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const s = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  let total = 0;
-  const queue = [root];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    total += stats.get(pid)?.ticks ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
-  }
-  return total;
-}
 
 async function cpuOver(pid: number, ms: number): Promise<number> {
   const before = treeTicks(pid);
   await new Promise((r) => setTimeout(r, ms));
-  return ((treeTicks(pid) - before) / TICKS / (ms / 1000)) * 100;
+  return ((treeTicks(pid) - before) / CLK_TCK / (ms / 1000)) * 100;
 }
 
 async function main() {

@@ -4,11 +4,12 @@
 // other work lands on both; prints the extra share of one core (mean of the pairs); the goal is at most 1 %.
 // Run: npx tsx bench/recorder.ts   (needs a build; BENCH_SECONDS and BENCH_PAIRS change the window and runs).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FarmChild, type Endpoint } from './farm';
+import { CLK_TCK, treeTicks } from './tree-cpu';
 
 const CHILDREN = 20;
 const LISTENERS_PER_CHILD = 50;
@@ -16,7 +17,6 @@ const CONNECTIONS_PER_CHILD = 500;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 2);
 const WARMUP_MS = 10_000;
-const CLK_TCK = 100; // USER_HZ on every mainstream Linux build (see lib/host/linux/processes.ts)
 const GOAL_PERCENT = 1;
 const HOSTS = existsSync('/proc/net/tcp6') ? ['127.0.0.1', '::1'] : ['127.0.0.1'];
 const root = path.join(__dirname, '..');
@@ -53,37 +53,6 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** utime + stime of one process, in clock ticks (every thread of it counted). */
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(after[11]) + Number(after[12]);
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** The process that runs scripts/start.ts (tsx's CLI runs it in a child of its own). */
-function serverPid(launcher: number): number {
-  const queue = [launcher];
-  while (queue.length > 0) {
-    const pid = queue.shift()!;
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (cmdline.includes('scripts/start.ts') && childrenOf(pid).length === 0) return pid;
-    queue.push(...childrenOf(pid));
-  }
-  return launcher;
 }
 
 interface Running {
@@ -123,7 +92,8 @@ async function startServer(history: 'on' | 'off'): Promise<Running> {
     });
     app.once('exit', (code) => reject(new Error(`app exited (${code}) before serving:\n${out}`)));
   });
-  return { app, pid: serverPid(app.pid!), dataDir };
+  // The whole tree: tsx's launcher, the server, its spawner child and whatever that runs.
+  return { app, pid: app.pid!, dataDir };
 }
 
 async function stopServer({ app, dataDir }: Running, history: 'on' | 'off'): Promise<number> {
@@ -149,9 +119,9 @@ async function measurePair(): Promise<{ on: number; off: number; events: number 
   const on = await startServer('on');
   const off = await startServer('off');
   await new Promise((r) => setTimeout(r, WARMUP_MS)); // start-up work and the first full scan are not the cost
-  const before = { on: cpuTicks(on.pid), off: cpuTicks(off.pid) };
+  const before = { on: treeTicks(on.pid), off: treeTicks(off.pid) };
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  const ticks = { on: cpuTicks(on.pid) - before.on, off: cpuTicks(off.pid) - before.off };
+  const ticks = { on: treeTicks(on.pid) - before.on, off: treeTicks(off.pid) - before.off };
   const events = await stopServer(on, 'on');
   await stopServer(off, 'off');
   const percent = (t: number) => (t / CLK_TCK / SECONDS) * 100;
