@@ -28,6 +28,7 @@ export interface SpawnerRequest {
 // Plain CommonJS run with `node -e`: no file to locate inside a bundled server, no loader, no project code.
 // It ends its commands and itself when the server's IPC channel closes (the server exited, even by SIGKILL).
 const SOURCE = `
+process.title = 'localhost-doctor command spawner';
 const { execFile } = require('node:child_process');
 const running = new Set();
 process.on('message', (m) => {

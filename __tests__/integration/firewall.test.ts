@@ -314,3 +314,83 @@ test('a rule seen before is worded from memory (one nft process); a replaced rul
     expect(reads[2]!.rules[0]!.handle).toBe(reads[0]!.rules[0]!.handle); // replace keeps the handle
   });
 });
+
+// Rules of one shape with other values, one after the other, as a user edits a port: each is worded by
+// the memory (one nft process) exactly as a fresh `nft -a list ruleset` words it; a set is always listed.
+const SHAPES_SCRIPT = `
+const { execFileSync } = require('node:child_process');
+const { readLinuxFirewall } = require('./lib/host/linux/firewall.ts');
+const { runTool } = require('./lib/host/firewall/run.ts');
+const { indexNftText } = require('./lib/host/firewall/nft.ts');
+const nft = (...a) => execFileSync('nft', a, { encoding: 'utf8' });
+const shapes = JSON.parse(process.argv[1]);
+let listed = 0;
+const run = (name, args, ...rest) => { if (args.includes('-a')) listed++; return runTool('linux', name, args, ...rest); };
+(async () => {
+  const out = [];
+  for (const [name, rules] of Object.entries(shapes)) {
+    for (const rule of rules) {
+      nft('flush', 'chain', 'inet', 'filter', 'input');
+      nft('add', 'rule', 'inet', 'filter', 'input', ...rule);
+      listed = 0;
+      const facts = await readLinuxFirewall(run);
+      const ours = facts.rules.filter((r) => r.tool === 'nft').map((r) => r.text);
+      const index = indexNftText(nft('-a', 'list', 'ruleset'));
+      const truth = facts.rules.filter((r) => r.tool === 'nft').map((r) => index.get('inet|filter|input|' + r.handle));
+      out.push({ name, listed, ours, truth });
+    }
+  }
+  console.log(JSON.stringify(out));
+})();
+`;
+
+test('a rule of a worded shape with new values is worded as nft words it, without a second nft process', async () => {
+  if (!ready('nft')) return;
+  const shapes: Record<string, string[][]> = {
+    port: [40001, 40002, 40003].map((p) => ['tcp', 'dport', String(p), 'drop']),
+    'bench rule': [40001, 40002].map((p) => ['iif', 'lo', 'tcp', 'dport', String(p), 'reject']),
+    prefix: [
+      ['ip', 'saddr', '10.0.0.0/8', 'tcp', 'dport', '80', 'accept'],
+      ['ip', 'saddr', '172.16.0.0/12', 'tcp', 'dport', '8080', 'accept'],
+      ['ip', 'saddr', '192.168.0.0/16', 'tcp', 'dport', '443', 'accept'],
+    ],
+    range: [
+      ['ip6', 'daddr', '::1', 'tcp', 'dport', '1000-2000', 'drop'],
+      ['ip6', 'daddr', '::1', 'tcp', 'dport', '3000-4000', 'drop'],
+    ],
+    counter: [53, 54].map((p) => ['iifname', 'lo', 'udp', 'dport', String(p), 'counter', 'drop']),
+    set: [40001, 40003].map((p) => ['tcp', 'dport', `{ ${p}, ${p + 1} }`, 'drop']),
+  };
+  await inNamespace(async (ns) => {
+    addNftRule(ns, 1, 'drop');
+    const out = ns.exec(process.execPath, [
+      '--conditions=react-server',
+      '--import',
+      'tsx',
+      '-e',
+      SHAPES_SCRIPT,
+      JSON.stringify(shapes),
+    ]);
+    expect(out.stderr).toBe('');
+    const reads = JSON.parse(out.stdout) as {
+      name: string;
+      listed: number;
+      ours: string[];
+      truth: string[];
+    }[];
+    for (const r of reads)
+      expect({ name: r.name, wording: r.ours }).toEqual({ name: r.name, wording: r.truth });
+    // The first rule of each shape is listed; the next ones are worded from memory, except sets.
+    const listedByShape = Object.keys(shapes).map((name) =>
+      reads.filter((r) => r.name === name).map((r) => r.listed),
+    );
+    expect(listedByShape).toEqual([
+      [1, 0, 0],
+      [1, 0],
+      [1, 0, 0],
+      [1, 0],
+      [1, 0],
+      [1, 1],
+    ]);
+  });
+});
