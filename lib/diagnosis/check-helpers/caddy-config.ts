@@ -32,7 +32,7 @@ export function caddyConfigFile(owner: Listener): CaddyConfigFile | null {
     (/^caddyfile/i.test(base) || /\.caddyfile$/i.test(base) ? 'caddyfile' : 'json');
   const cwd = owner.cwd ?? null;
   if (!file.startsWith('/') && !cwd) return null;
-  const path = file.startsWith('/') ? file : join(cwd!, file);
+  const path = file.startsWith('/') ? file : join(/*turbopackIgnore: true*/ cwd!, file);
   return { path, from: conf ? 'command line' : 'default', adapter };
 }
 

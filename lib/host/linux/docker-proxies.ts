@@ -23,7 +23,7 @@ function readOrNull(path: string): string | null {
  */
 export function findDockerProxies(port: number, procRoot = '/proc'): ContainerProxy[] {
   const found: ContainerProxy[] = [];
-  for (const entry of readdirSync(procRoot)) {
+  for (const entry of readdirSync(/*turbopackIgnore: true*/ procRoot)) {
     if (!/^\d+$/.test(entry)) continue;
     if (readOrNull(`${procRoot}/${entry}/comm`)?.trim() !== 'docker-proxy') continue;
     const command = parseCmdline(readOrNull(`${procRoot}/${entry}/cmdline`) ?? '');

@@ -26,8 +26,9 @@ let thisBoot: Promise<WslInfo> | null = null;
 
 /** /proc/version names the running kernel, which cannot change until a reboot: read it once per process. */
 export function readWslInfo(path = '/proc/version'): Promise<WslInfo> {
-  if (path !== '/proc/version') return readFile(path, 'utf8').then(parseProcVersion);
-  thisBoot ??= readFile(path, 'utf8').then(parseProcVersion);
+  if (path !== '/proc/version')
+    return readFile(/*turbopackIgnore: true*/ path, 'utf8').then(parseProcVersion);
+  thisBoot ??= readFile(/*turbopackIgnore: true*/ path, 'utf8').then(parseProcVersion);
   thisBoot.catch(() => {
     thisBoot = null;
   });
