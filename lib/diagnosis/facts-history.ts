@@ -92,7 +92,8 @@ async function readPortHistory(
   // that follows is still compared with the pids that held the port before it went away.
   if (pids.length > 0)
     deps.store.write((db) => writeTargetObservation(db, target.display, { at: now, pids }));
-  const events = read.value.events.map(eventFields);
+  // The API's fields, and the argument list "start it again" runs (a joined command cannot be split back).
+  const events = read.value.events.map((e) => ({ ...eventFields(e), argv: e.argv ?? null }));
   const holdersNow = new Set(
     holders.map((l) => `${l.command}\0${l.pid === null ? null : deps.cwdOf(l.pid)}`),
   );

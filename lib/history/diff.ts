@@ -25,7 +25,7 @@ function sameOwner(row: ListenerStateRow, l: Listener): boolean {
 }
 
 function eventOf(row: ListenerStateRow, kind: ListenerEvent['kind'], at: string): ListenerEvent {
-  return eventFields({ ...row, at, kind });
+  return { ...eventFields({ ...row, at, kind }), argv: row.argv ?? null };
 }
 
 /**
@@ -66,6 +66,7 @@ export function diffListeners(
       pid: l.pid,
       process: l.process,
       command: l.command,
+      argv: l.argv,
       cwd: l.pid === null ? null : cwdOf(l.pid),
       user: l.user,
       startedAt: l.startedAt,

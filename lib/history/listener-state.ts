@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ListenerEvent } from '@/lib/store';
+import { argvColumn, argvFromColumn } from '@/lib/store/listener-events';
 import { toMs } from '@/lib/store/times';
 
 /**
@@ -14,12 +15,17 @@ export interface ListenerStateRow extends Omit<ListenerEvent, 'at' | 'kind'> {
   since: string;
 }
 
-type Row = Omit<ListenerStateRow, 'since' | 'startedAt'> & { since: number; started_at: string | null };
+type Row = Omit<ListenerStateRow, 'since' | 'startedAt' | 'argv'> & {
+  since: number;
+  started_at: string | null;
+  argv: string | null;
+};
 
 export function readListenerState(db: Database.Database): ListenerStateRow[] {
   const rows = db.prepare('SELECT * FROM listener_state').all() as Row[];
-  return rows.map(({ since, started_at, ...rest }) => ({
+  return rows.map(({ since, started_at, argv, ...rest }) => ({
     ...rest,
+    argv: argvFromColumn(argv),
     since: new Date(since).toISOString(),
     startedAt: started_at,
   }));
@@ -34,10 +40,11 @@ export function applyListenerState(
   for (const key of change.removed) remove.run(key);
   const upsert = db.prepare(
     `INSERT OR REPLACE INTO listener_state
-       (key, inode, protocol, address, port, family, pid, process, command, cwd, user, started_at, since)
-     VALUES (@key, @inode, @protocol, @address, @port, @family, @pid, @process, @command, @cwd, @user, @startedAt, @since)`,
+       (key, inode, protocol, address, port, family, pid, process, command, argv, cwd, user, started_at, since)
+     VALUES (@key, @inode, @protocol, @address, @port, @family, @pid, @process, @command, @argv, @cwd, @user, @startedAt, @since)`,
   );
-  for (const row of change.upserted) upsert.run({ ...row, since: toMs(row.since) });
+  for (const row of change.upserted)
+    upsert.run({ ...row, since: toMs(row.since), argv: argvColumn(row.argv) });
 }
 
 /** When the listing the baseline reflects was started (ms); 0 before the first sample ever. */

@@ -15,6 +15,8 @@ export interface ListenerEvent {
   pid: number | null;
   process: string | null;
   command: string | null;
+  /** The argument list itself, when the OS gave one (not part of GET /api/history's events). */
+  argv?: string[] | null;
   cwd: string | null;
   user: string | null;
   startedAt: string | null;
@@ -25,16 +27,34 @@ export interface StoredListenerEvent extends ListenerEvent {
 }
 
 /** The table's row: the event with SQLite's own types for its times. */
-type Row = Omit<StoredListenerEvent, 'at' | 'startedAt'> & { at: number; started_at: string | null };
+type Row = Omit<StoredListenerEvent, 'at' | 'startedAt' | 'argv'> & {
+  at: number;
+  started_at: string | null;
+  argv: string | null;
+};
+
+/** An argv column: a JSON list of strings, or null (older rows, an OS that gives none, anything else). */
+export function argvFromColumn(value: string | null): string[] | null {
+  if (value === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.every((w) => typeof w === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export const argvColumn = (argv: readonly string[] | null | undefined): string | null =>
+  argv && argv.length > 0 ? JSON.stringify(argv) : null;
 
 /** Writes the events in one transaction (all or none) and returns their ids in order. */
 export function recordListenerEvents(db: Database.Database, events: readonly ListenerEvent[]): number[] {
   const insert = db.prepare(
-    `INSERT INTO listener_events (at, kind, protocol, address, port, family, pid, process, command, cwd, user, started_at)
-     VALUES (@at, @kind, @protocol, @address, @port, @family, @pid, @process, @command, @cwd, @user, @startedAt)`,
+    `INSERT INTO listener_events (at, kind, protocol, address, port, family, pid, process, command, argv, cwd, user, started_at)
+     VALUES (@at, @kind, @protocol, @address, @port, @family, @pid, @process, @command, @argv, @cwd, @user, @startedAt)`,
   );
   return db.transaction((batch: readonly ListenerEvent[]) =>
-    batch.map((e) => Number(insert.run({ ...e, at: toMs(e.at) }).lastInsertRowid)),
+    batch.map((e) => Number(insert.run({ ...e, at: toMs(e.at), argv: argvColumn(e.argv) }).lastInsertRowid)),
   )(events);
 }
 
@@ -59,5 +79,10 @@ export function listenerEvents(
        ORDER BY at DESC, id DESC LIMIT @limit`,
     )
     .all(params) as Row[];
-  return rows.map(({ started_at, at, ...rest }) => ({ ...rest, at: toIso(at), startedAt: started_at }));
+  return rows.map(({ started_at, at, argv, ...rest }) => ({
+    ...rest,
+    argv: argvFromColumn(argv),
+    at: toIso(at),
+    startedAt: started_at,
+  }));
 }

@@ -104,6 +104,13 @@ export const MIGRATIONS: readonly string[] = [
     listed_at INTEGER NOT NULL
   );
   `,
+  // 4: the owner's argument list as the OS gave it (JSON), beside the joined command: the command line joined
+  // with spaces cannot be split back when an argument holds a space ("/home/me/my app/server.js"), and
+  // "start it again" must run exactly what ran.
+  `
+  ALTER TABLE listener_events ADD COLUMN argv TEXT CHECK (argv IS NULL OR json_valid(argv));
+  ALTER TABLE listener_state ADD COLUMN argv TEXT CHECK (argv IS NULL OR json_valid(argv));
+  `,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -2,7 +2,8 @@
  * The recorder on this machine's real listener table, with a real SQLite file in a temp DATA_DIR and real
  * servers that start, stop, move port and restart; then the findings in a real diagnosis.
  */
-import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,3 +186,60 @@ test('the cheap listening-inodes signature changes exactly when a real listener 
   await shop.stop();
   expect([...listeningInodes()!]).not.toContain(inode);
 }, 30_000);
+
+test('“start it again” runs exactly what ran, even when an argument holds a space', async () => {
+  if (!requireOrSkip(onLinux, 'Linux /proc')) return;
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'ld-spaced-')));
+  const appDir = join(base, 'my app');
+  mkdirSync(appDir);
+  writeFileSync(
+    join(appDir, 'server.js'),
+    "require('node:http').createServer((q, r) => r.end('ok')).listen(Number(process.argv[2]), '127.0.0.1', () => console.log('listening'));",
+  );
+  const mine = recorderOn(store);
+  const port = await freePort();
+  const started: number[] = [];
+  const listening = (child: ReturnType<typeof spawn>) =>
+    new Promise<void>((resolve, reject) => {
+      child.stdout!.once('data', () => resolve());
+      child.once('exit', (code) => reject(new Error(`exited early (${code})`)));
+    });
+  try {
+    const first = spawn(process.execPath, [join(appDir, 'server.js'), String(port)], {
+      cwd: base,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    started.push(first.pid!);
+    await listening(first);
+    await until(() => eventsOn(port).find((e) => e.kind === 'opened' && e.pid === first.pid), 'opened');
+    const gone = new Promise((r) => first.once('exit', r));
+    process.kill(first.pid!, 'SIGTERM');
+    await gone;
+    await until(() => eventsOn(port).find((e) => e.kind === 'closed'), 'closed');
+
+    const d = await findingsFor(`127.0.0.1:${port}`);
+    const fix = d.findings
+      .find((f) => f.id === 'was-listening')!
+      .fixes.find((f) => f.platform === 'linux')!.command;
+    // The joined command line ("…/my app/server.js") would split into two words; the recorded argv does not.
+    expect(fix).toContain(`'${appDir}/server.js' ${port}`);
+
+    // Run as the user would, in a real shell: the same program, with the same arguments, listens again.
+    const again = spawn('bash', ['-c', fix], { stdio: ['ignore', 'pipe', 'inherit'] });
+    started.push(again.pid!);
+    await listening(again);
+    const holder = (await listListeners({ port })).listeners.find((l) => l.protocol === 'tcp')!;
+    started.push(holder.pid!);
+    expect(holder.argv).toEqual([process.execPath, join(appDir, 'server.js'), String(port)]);
+  } finally {
+    mine.stop();
+    for (const pid of started.reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(base, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -73,7 +73,10 @@ it('a file at an older version gets only the later steps, and keeps its rows', (
   const file = join(dataDir, DB_FILE_NAME);
   const v1 = new Database(file);
   migrate(v1, MIGRATIONS.slice(0, 1));
-  recordListenerEvents(v1, [sampleEvent({ port: 5173 })]);
+  // A row as release 1 wrote it (today's repository writes columns a later step added).
+  v1.prepare(
+    "INSERT INTO listener_events (at, kind, protocol, address, port, family) VALUES (0, 'opened', 'tcp', '127.0.0.1', 5173, 'IPv4')",
+  ).run();
   v1.close();
 
   // A later release's step 2, as it would be appended to MIGRATIONS.

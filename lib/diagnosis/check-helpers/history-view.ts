@@ -84,12 +84,12 @@ export function quotedCommand(command: string): string {
 export function startAgainFixes(e: ListenerEvent): { fixes: Fix[]; name: string | null } {
   if (!e.command || CUT.test(e.command)) return { fixes: [], name: null };
   const advice = rebindAdvice(
-    { command: e.command, executable: e.process, cwd: e.cwd },
+    { argv: e.argv, command: e.command, executable: e.process, cwd: e.cwd },
     { host: e.address, port: e.port, from: { host: e.address, port: e.port } },
   );
   const own =
     advice.kind === 'recognised' ? advice.rebind.commands.find((c) => c.kind === 'same-command') : undefined;
-  const argv = own?.argv ?? splitCommandString(e.command);
+  const argv = own?.argv ?? (e.argv && e.argv.length > 0 ? e.argv : splitCommandString(e.command));
   const envs = Object.entries(own?.env ?? {}).map(([k, v]) => env(k, v));
   const run: Part[] = [...envs, ...cmd(...argv)];
   const script = e.cwd ? [...cmd('cd', e.cwd), op('&&'), ...run] : run;
