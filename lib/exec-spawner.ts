@@ -42,7 +42,7 @@ process.on('message', (m) => {
     });
     running.add(child);
   } catch (err) {
-    process.send({ id: m.id, stdout: '', stderr: '', error: { code: err.code, message: String(err.message) } });
+    if (process.connected) process.send({ id: m.id, stdout: '', stderr: '', error: { code: err.code, message: String(err.message) } });
   }
 });
 process.on('disconnect', () => { for (const c of running) c.kill('SIGKILL'); process.exit(0); });
@@ -51,6 +51,8 @@ process.send({ ready: true });
 
 /** How long past a command's own timeout the server waits before it stops trusting the child. */
 const WATCHDOG_SLACK_MS = 2000;
+/** A child that died on its own (killed, out of memory) is started again after this long. */
+const RESTART_AFTER_MS = 5000;
 
 interface Pending {
   resolve: (answer: SpawnerAnswer) => void;
@@ -59,6 +61,8 @@ interface Pending {
 
 let child: ChildProcess | null = null;
 let ready = false;
+/** Set by startSpawner, cleared by stopSpawner: whether a child that dies should be replaced. */
+let wanted = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
@@ -81,6 +85,7 @@ function failAll(message: string): void {
  * execFile until then. Called by the long-running server at start; a one-shot CLI never needs it.
  */
 export function startSpawner(): void {
+  wanted = true;
   if (child) return;
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // no loader or inspector of the parent's in a child that only forks
@@ -103,6 +108,8 @@ export function startSpawner(): void {
     ready = false;
     // A command in flight may or may not have run: say so, never run it a second time.
     failAll('the command runner exited before the command finished');
+    // Meanwhile commands run through execFile here; the server gets its small child back.
+    if (wanted) setTimeout(() => wanted && startSpawner(), RESTART_AFTER_MS).unref();
   };
   started.on('exit', gone);
   started.on('error', gone);
@@ -135,6 +142,7 @@ export function runInSpawner(request: SpawnerRequest): Promise<SpawnerAnswer> {
 
 /** Ends the child (tests, and a server that shuts down on purpose). */
 export function stopSpawner(): void {
+  wanted = false;
   const running = child;
   child = null;
   ready = false;

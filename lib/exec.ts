@@ -1,6 +1,6 @@
 import 'server-only';
 import { execFile } from 'node:child_process';
-import { runInSpawner, spawnerReady } from '@/lib/exec-spawner';
+import { runInSpawner, spawnerReady, type SpawnerAnswer } from '@/lib/exec-spawner';
 
 /** What running an external tool gave: never throws, so a missing tool is just another fact. */
 export interface CommandResult {
@@ -24,12 +24,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-type ExecError = {
-  code?: string | number;
-  killed?: boolean;
-  signal?: string | null;
-  message: string;
-};
+type ExecError = NonNullable<SpawnerAnswer['error']>;
 
 /** execFile's outcome as a CommandResult, whether it ran here or in the spawner child. */
 function toResult(

@@ -26,6 +26,19 @@ test('a command runs in the spawner, not as a child of this process', async () =
   expect(Number(r.stdout.trim())).not.toBe(process.pid);
 });
 
+test('a spawner that dies on its own is replaced, and commands meanwhile still run', async () => {
+  const ppid = async () =>
+    Number((await runCommand(node, ['-e', 'console.log(process.ppid)'])).stdout.trim());
+  const first = await ppid();
+  expect(first).not.toBe(process.pid);
+  process.kill(first, 'SIGKILL');
+  await until(() => !spawnerReady(), 'the dead spawner to be noticed', 5_000);
+  expect(await ppid()).toBe(process.pid); // straight through execFile while there is none
+  await until(() => spawnerReady(), 'a new spawner', 15_000);
+  const second = await ppid();
+  expect([second === process.pid, second === first]).toEqual([false, false]);
+}, 30_000);
+
 test('exit codes, a missing tool, a timeout and the output cap read as they do without it', async () => {
   const failed = await runCommand(node, ['-e', 'process.stderr.write("no"); process.exit(3)']);
   expect([failed.code, failed.stderr, failed.timedOut]).toEqual([3, 'no', false]);

@@ -263,6 +263,16 @@ test('the CLI run inside the namespace gives the same answer as the API', async 
   });
 });
 
+/**
+ * Runs a script that requires the project's lib (./lib/…, from the project root: the jest process' cwd)
+ * inside the namespace, as one long-lived process would; returns the JSON it printed.
+ */
+function libScript(ns: Namespace, script: string, arg: string): unknown {
+  const out = ns.exec(process.execPath, ['--conditions=react-server', '--import', 'tsx', '-e', script, arg]);
+  expect(out.stderr).toBe('');
+  return JSON.parse(out.stdout);
+}
+
 // One process reads the firewall three times, as the server does diagnosis after diagnosis: the text
 // listing (nft's own wording) runs only while the fresh JSON shows a rule it has not worded yet.
 const READ_THREE_TIMES = `
@@ -290,17 +300,10 @@ test('a rule seen before is worded from memory (one nft process); a replaced rul
   if (!ready('nft')) return;
   await inNamespace(async (ns) => {
     addNftRule(ns, 40001, 'drop');
-    // Run from the project root (the jest process' cwd), where the script's ./lib paths point.
-    const out = ns.exec(process.execPath, [
-      '--conditions=react-server',
-      '--import',
-      'tsx',
-      '-e',
-      READ_THREE_TIMES,
-      '40001',
-    ]);
-    expect(out.stderr).toBe('');
-    const reads = JSON.parse(out.stdout) as { ran: string[]; rules: { handle: number; text: string }[] }[];
+    const reads = libScript(ns, READ_THREE_TIMES, '40001') as {
+      ran: string[];
+      rules: { handle: number; text: string }[];
+    }[];
     expect(reads.map((r) => r.ran)).toEqual([
       ['nft -j list ruleset', 'nft -a list ruleset'],
       ['nft -j list ruleset'],
@@ -363,16 +366,7 @@ test('a rule of a worded shape with new values is worded as nft words it, withou
   };
   await inNamespace(async (ns) => {
     addNftRule(ns, 1, 'drop');
-    const out = ns.exec(process.execPath, [
-      '--conditions=react-server',
-      '--import',
-      'tsx',
-      '-e',
-      SHAPES_SCRIPT,
-      JSON.stringify(shapes),
-    ]);
-    expect(out.stderr).toBe('');
-    const reads = JSON.parse(out.stdout) as {
+    const reads = libScript(ns, SHAPES_SCRIPT, JSON.stringify(shapes)) as {
       name: string;
       listed: number;
       ours: string[];

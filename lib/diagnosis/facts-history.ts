@@ -2,7 +2,7 @@ import 'server-only';
 import { host } from '@/lib/host';
 import { listListeners } from '@/lib/host/listeners';
 import type { ListenerTable } from '@/lib/host/listeners/types';
-import { eventFields } from '@/lib/history/event-fields';
+import { eventWithArgv } from '@/lib/history/event-fields';
 import { readTargetObservation, writeTargetObservation } from '@/lib/history/observations';
 import { unavailableFact } from '@/lib/history/query';
 import { sameProgramApartFromPort } from '@/lib/history/same-program';
@@ -93,7 +93,7 @@ async function readPortHistory(
   if (pids.length > 0)
     deps.store.write((db) => writeTargetObservation(db, target.display, { at: now, pids }));
   // The API's fields, and the argument list "start it again" runs (a joined command cannot be split back).
-  const events = read.value.events.map((e) => ({ ...eventFields(e), argv: e.argv ?? null }));
+  const events = read.value.events.map(eventWithArgv);
   const holdersNow = new Set(
     holders.map((l) => `${l.command}\0${l.pid === null ? null : deps.cwdOf(l.pid)}`),
   );

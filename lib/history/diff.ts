@@ -4,7 +4,7 @@
  */
 import type { Listener } from '@/lib/host/listeners/types';
 import type { ListenerEvent } from '@/lib/store';
-import { eventFields } from './event-fields';
+import { eventWithArgv } from './event-fields';
 import type { ListenerStateRow } from './listener-state';
 
 /** A socket's identity: a new inode on the same port is a new socket (the server was restarted). */
@@ -25,7 +25,7 @@ function sameOwner(row: ListenerStateRow, l: Listener): boolean {
 }
 
 function eventOf(row: ListenerStateRow, kind: ListenerEvent['kind'], at: string): ListenerEvent {
-  return { ...eventFields({ ...row, at, kind }), argv: row.argv ?? null };
+  return eventWithArgv({ ...row, at, kind });
 }
 
 /**

@@ -20,3 +20,8 @@ export function eventFields(e: ListenerEvent): ListenerEvent {
     startedAt: e.startedAt,
   };
 }
+
+/** The API's fields and the argument list, for the recorder and the diagnosis ("start it again" runs it). */
+export function eventWithArgv(e: ListenerEvent): ListenerEvent {
+  return { ...eventFields(e), argv: e.argv ?? null };
+}

@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { listeningInodesIn } from '@/lib/host/linux/listening-inodes';
-import { fixture } from './read-fixture';
+import { fixture, tempFiles } from './read-fixture';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'listening-inodes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const target = path.join(dir, name);
-  writeFileSync(target, text);
-  return target;
-}
+const file = tempFiles('listening-inodes-');
 
 function inodes(target: string, protocol: 'tcp' | 'udp'): number[] {
   const into: number[] = [];
@@ -39,9 +30,9 @@ describe('listeningInodesIn (the recorder’s byte scanner)', () => {
     expect(inodes(file('udp', fixture('linux-proc-net-udp.txt')), 'udp')).toEqual([370912, 16210]);
     const connected =
       ' 2400: 0100007F:A000 0100007F:0035 07 00000000:00000000 00:00000000 00000000  1000        0 500001 2 0000000000000000 0\n';
-    expect(
-      inodes(file('udp-connected', `${fixture('linux-proc-net-udp.txt')}${connected}`), 'udp'),
-    ).toEqual([370912, 16210]);
+    expect(inodes(file('udp-connected', `${fixture('linux-proc-net-udp.txt')}${connected}`), 'udp')).toEqual([
+      370912, 16210,
+    ]);
   });
 
   it('decodes rows that span the read chunks (thousands of listeners)', () => {
@@ -55,7 +46,11 @@ describe('listeningInodesIn (the recorder’s byte scanner)', () => {
   });
 
   it('says when a file cannot be read, except a missing IPv6 file (IPv6 off)', () => {
-    expect(listeningInodesIn(path.join(dir, 'no-such', 'tcp'), 'tcp', [])).toBe(false);
-    expect(listeningInodesIn(path.join(dir, 'no-such', 'tcp6'), 'tcp', [])).toBe(true);
+    expect(listeningInodesIn(path.join(path.dirname(file('present', '')), 'no-such', 'tcp'), 'tcp', [])).toBe(
+      false,
+    );
+    expect(
+      listeningInodesIn(path.join(path.dirname(file('present', '')), 'no-such', 'tcp6'), 'tcp', []),
+    ).toBe(true);
   });
 });

@@ -1,18 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readProcNet } from '@/lib/host/linux/procnet-read';
-import { fixture } from './read-fixture';
+import { fixture, tempFiles } from './read-fixture';
 import { requireOrSkip } from '@/__tests__/support/requirements';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'procnet-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const target = path.join(dir, name);
-  writeFileSync(target, text);
-  return target;
-}
+const file = tempFiles('procnet-');
 
 // These tests decode with the host's byte order; the fixtures were written for little-endian.
 const littleEndian = os.endianness() === 'LE';
@@ -65,6 +57,6 @@ describe('readProcNet', () => {
   });
 
   itOnLittleEndian('returns null for a missing file (IPv6 disabled)', () => {
-    expect(readProcNet(path.join(dir, 'no-such-file'))).toBeNull();
+    expect(readProcNet(path.join(path.dirname(file('present', '')), 'no-such-file'))).toBeNull();
   });
 });

@@ -16,6 +16,16 @@ export function isObject(v: Json | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** `nft -j` output as parsed JSON: given text is parsed (null when it is not JSON), a parsed value kept. */
+export function nftJsonOf(input: string | Json): Json | null {
+  if (typeof input !== 'string') return input;
+  try {
+    return JSON.parse(input) as Json;
+  } catch {
+    return null;
+  }
+}
+
 /** The single key of an nft JSON object ({"accept": null} → "accept"). */
 function soleKey(o: JsonObject): string | undefined {
   return Object.keys(o)[0];

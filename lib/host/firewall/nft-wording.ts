@@ -1,5 +1,5 @@
 import 'server-only';
-import { isObject, type Json, type JsonObject } from '@/lib/host/firewall/nft-expr';
+import { isObject, nftJsonOf, type Json, type JsonObject } from '@/lib/host/firewall/nft-expr';
 
 /*
  * nft's own wording of a rule ("iif "lo" tcp dport 8080 reject", as its author wrote it) comes from a
@@ -73,13 +73,8 @@ function ruleShape(rule: JsonObject): WordingKey['shape'] {
  * Every rule and base chain of the IP families in a `nft -j list ruleset` answer, by place. Null for an
  * answer that is not nft JSON.
  */
-export function wordingKeys(json: string): Map<WordingPlace, WordingKey> | null {
-  let parsed: Json;
-  try {
-    parsed = JSON.parse(json) as Json;
-  } catch {
-    return null;
-  }
+export function wordingKeys(json: string | Json): Map<WordingPlace, WordingKey> | null {
+  const parsed = nftJsonOf(json);
   if (!isObject(parsed) || !Array.isArray(parsed.nftables)) return null;
   const tableHandles = new Map<string, string>();
   const keys = new Map<WordingPlace, WordingKey>();

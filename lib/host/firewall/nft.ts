@@ -110,8 +110,8 @@ function chainFrom(c: JsonObject, text: Map<string, string>): FirewallChain {
  * Parses `nft -j list ruleset`; `text` (from `nft -a list ruleset`, or already indexed as indexNftText
  * does) supplies each rule's own wording.
  */
-export function parseNftRuleset(json: string, text: string | Map<string, string> = ''): Ruleset {
-  const parsed = JSON.parse(json) as Json;
+export function parseNftRuleset(json: string | Json, text: string | Map<string, string> = ''): Ruleset {
+  const parsed = typeof json === 'string' ? (JSON.parse(json) as Json) : json;
   if (!isObject(parsed) || !Array.isArray(parsed.nftables))
     throw new Error('nft -j printed something that is not an nftables ruleset');
   const items = parsed.nftables.filter(isObject);

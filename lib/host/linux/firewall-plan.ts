@@ -1,5 +1,6 @@
 import 'server-only';
 import { readFile, realpath } from 'node:fs/promises';
+import { isObject, nftJsonOf, type Json } from '@/lib/host/firewall/nft-expr';
 import { findTool } from '@/lib/host/firewall/run';
 
 /*
@@ -15,20 +16,17 @@ export interface NftOutline {
   families: Set<string>;
 }
 
-export function outlineNftJson(json: string): NftOutline | null {
-  try {
-    const parsed = JSON.parse(json) as { nftables?: Record<string, { family?: string }>[] };
-    if (!Array.isArray(parsed.nftables)) return null;
-    const families = new Set<string>();
-    let rules = 0;
-    for (const item of parsed.nftables) {
-      if (item.table?.family) families.add(item.table.family);
-      if (item.rule) rules += 1;
-    }
-    return { rules, families };
-  } catch {
-    return null;
+export function outlineNftJson(json: string | Json): NftOutline | null {
+  const parsed = nftJsonOf(json);
+  if (!isObject(parsed) || !Array.isArray(parsed.nftables)) return null;
+  const families = new Set<string>();
+  let rules = 0;
+  for (const item of parsed.nftables) {
+    if (!isObject(item)) continue;
+    if (isObject(item.table) && typeof item.table.family === 'string') families.add(item.table.family);
+    if (item.rule) rules += 1;
   }
+  return { rules, families };
 }
 
 /**

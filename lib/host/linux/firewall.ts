@@ -8,6 +8,7 @@ import {
   parseNftRuleset,
   type Ruleset,
 } from '@/lib/host/firewall/nft';
+import { nftJsonOf, type Json } from '@/lib/host/firewall/nft-expr';
 import { wordingKeys, wordingMemory } from '@/lib/host/firewall/nft-wording';
 import {
   answered,
@@ -64,6 +65,7 @@ const IPTABLES: [IptablesTool, string][] = [
 
 function readNft(
   json: ToolAnswer | null,
+  parsed: Json | null,
   wording: Map<string, string>,
   sources: FirewallSource[],
 ): Ruleset | null {
@@ -73,7 +75,7 @@ function readNft(
     return null;
   }
   try {
-    const ruleset = parseNftRuleset(json.result.stdout, wording);
+    const ruleset = parseNftRuleset(parsed ?? json.result.stdout, wording);
     sources.push(answered('linux', 'nft', json, ruleset.rules.length));
     return ruleset;
   } catch (err) {
@@ -91,12 +93,12 @@ const wording = wordingMemory();
  */
 async function nftWording(
   run: ToolRunner,
-  json: ToolAnswer | null,
+  parsed: Json | null,
   outline: NftOutline | null,
 ): Promise<Map<string, string>> {
-  // No rule to word, or a JSON listing that failed (then the text one would fail alike and go unread).
-  if (!json || !succeeded(json) || (outline !== null && outline.rules === 0)) return new Map();
-  const keys = wordingKeys(json.result.stdout);
+  // No JSON (nft missing, or failed: the text listing would fail alike and go unread), or no rule to word.
+  if (parsed === null || outline === null || outline.rules === 0) return new Map();
+  const keys = wordingKeys(parsed);
   const remembered = keys ? wording.recall(keys) : null;
   if (remembered) return remembered;
   const text = await run('nft', NFT_TEXT_ARGS);
@@ -127,7 +129,9 @@ export async function readLinuxFirewall(
   const frontendsP = Promise.all([run('ufw', UFW_ARGS), run('firewall-cmd', FIREWALLD_ARGS, 4500)]);
   const legacyP = readLegacy();
   const nftJson = await run('nft', NFT_JSON_ARGS);
-  const outline = nftJson && succeeded(nftJson) ? outlineNftJson(nftJson.result.stdout) : null;
+  // Parsed once: the outline, the wording memory and the ruleset all read this one value.
+  const parsed = nftJson && succeeded(nftJson) ? nftJsonOf(nftJson.result.stdout) : null;
+  const outline = parsed === null ? null : outlineNftJson(parsed);
   const plan = iptablesToRun({ nft: outline, ...(await legacyP) });
   const notes: string[] = [];
   const skipped = IPTABLES.filter(([tool]) => !plan[tool]).map(([, save]) => save);
@@ -136,12 +140,12 @@ export async function readLinuxFirewall(
       `not run: ${skipped.join(', ')} (the nft listing and /proc/net/*_tables_names show no table they could print)`,
     );
   const [nftWords, [ufw, firewalld], ...saves] = await Promise.all([
-    nftJson ? nftWording(run, nftJson, outline) : new Map<string, string>(),
+    nftWording(run, parsed, outline),
     frontendsP,
     ...IPTABLES.map(([tool, save]) => (plan[tool] ? run(save, []) : null)),
   ]);
   const sources: FirewallSource[] = [];
-  const nft = readNft(nftJson ?? null, nftWords, sources);
+  const nft = readNft(nftJson ?? null, parsed, nftWords, sources);
   const dumps: IptablesDump[] = [];
   IPTABLES.forEach(([tool], i) => {
     const save = saves[i];

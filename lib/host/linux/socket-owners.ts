@@ -33,15 +33,16 @@ const unreadable = new Set<number>();
  * thorough searches in a row missed it. An owner in another PID namespace (a container with host
  * networking, the VM's own agent) stays out of sight for good, and a thorough search reads every fd of
  * every process: ~400 ms with 20,000 sockets, the event loop blocked all along. So each miss doubles
- * the wait before the next one (2 min, 4 min… up to 30 min). Meanwhile the quick pass still reads every fd that is new since the last search,
- * so a socket handed to a new process, or to a new fd of an old one, is found at once; only an fd
- * number reused for it by a process whose fds otherwise stayed the same waits for the thorough search.
+ * the wait before the next one (2 min, 4 min… up to 30 min). Meanwhile the quick pass still reads the
+ * processes that are new or whose fd count changed, so a socket handed to a new process, or to a new
+ * fd of an old one, is found at once; only an fd number reused for it by a process whose fd count
+ * stayed the same waits for the thorough search.
  */
 const unowned = new Map<number, { until: number; misses: number }>();
 const UNOWNED_FIRST_WAIT_MS = 2 * 60_000;
 const UNOWNED_MAX_WAIT_MS = 30 * 60_000;
 
-/** What the last call did, for tests and the bench: whether it read every fd of every process. */
+/** What the last call did, for the tests: whether it read every fd of every process. */
 export const lastSearch = { thorough: false };
 
 function socketInodeAt(pid: number, fd: string): number {
